@@ -1,0 +1,253 @@
+package org.commandcenter.notifier.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.mattermost.MattermostException;
+import org.commandcenter.mattermost.Post;
+import org.commandcenter.mattermost.PostResult;
+import org.commandcenter.mattermost.Priority;
+import org.commandcenter.mattermost.User;
+import org.commandcenter.mattermost.warroom.WarRoom;
+
+/**
+ * Delivers one build notification to every configured channel. Over REST: one root post per build, updated in
+ * place, details as thread replies, incident threads across builds. Over a webhook: one rich post.
+ */
+final class BuildDelivery {
+  /** Culprit lookups are one request each; a merge of hundreds of commits must not become hundreds of calls. */
+  static final int MAX_CULPRIT_LOOKUPS = 10;
+  /** Mattermost user names (server/public/model/user.go IsValidUsername). */
+  private static final Pattern MENTIONABLE = Pattern.compile("[a-z0-9.\\-_]{1,64}");
+
+  private final MattermostClient client;
+  private final ThreadStore store;
+  private final NotificationLog log;
+  private final NotifyConfig config;
+  private final MessageRenderer renderer;
+
+  BuildDelivery(MattermostClient client, ThreadStore store, NotificationLog log, NotifyConfig config) {
+    this.client = client;
+    this.store = store;
+    this.log = log;
+    this.config = config;
+    this.renderer = new MessageRenderer(config);
+  }
+
+  NotifyOutcome deliver(BuildFacts facts) {
+    Optional<BuildEvent> decided = EventDecider.decide(facts, config);
+    List<String> channels = targets();
+    List<String> sent = new ArrayList<>();
+    Map<String, String> failures = new LinkedHashMap<>();
+    if (decided.isEmpty()) {
+      if (!facts.isRunning() && !client.isWebhook()) {
+        finishSilently(facts, channels, sent, failures);
+      }
+      return new NotifyOutcome(null, sent, failures, false);
+    }
+    BuildEvent event = decided.get();
+    if (!client.isWebhook() && config.channels().isEmpty()) {
+      String error = "channels: at least one channel is required with a bot token (the REST API)";
+      log.line(NotificationLog.PREFIX + "Could not notify: " + error);
+      return new NotifyOutcome(event, sent, Map.of("", error), false);
+    }
+    List<String> culprits = null;
+    for (String channel : channels) {
+      try {
+        if (client.isWebhook()) {
+          PrioritySender.send(client, renderer.single(facts, event, channel, warRoomLink(facts)).newBuilder()
+              .priority(opensIncident(facts, event, channel) ? urgentPriority(facts) : null).build(), log);
+        } else {
+          if (culprits == null) {
+            culprits = culprits(facts, event);
+          }
+          deliverRest(facts, event, channel, culprits);
+        }
+        sent.add(channel);
+        log.line(NotificationLog.PREFIX + Status.words(event) + " notification sent to " + describe(channel));
+      } catch (MattermostException | RuntimeException e) {
+        String error = errorMessage(e);
+        failures.put(channel, error);
+        log.line(NotificationLog.PREFIX + "Could not notify " + describe(channel) + ": " + error);
+      }
+    }
+    return new NotifyOutcome(event, sent, failures, false);
+  }
+
+  private void deliverRest(BuildFacts facts, BuildEvent event, String channel, List<String> culprits)
+      throws MattermostException {
+    Optional<PostRef> existing = store.buildThread(channel);
+    String warRoomLink = warRoomLink(facts);
+    Post root = renderer.root(facts, event, channel, warRoomLink);
+    if (event == BuildEvent.STARTED) {
+      if (existing.isPresent()) {
+        client.update(existing.get().postId(), root);
+      } else {
+        PostResult created = client.send(root);
+        store.saveBuildThread(channel, PostRef.of(created.postId(), created.channelId()));
+      }
+      return;
+    }
+
+    Optional<PostRef> incident = store.openIncident(channel);
+    boolean opensIncident = event.isTrouble() && incident.isEmpty();
+    Priority priority = opensIncident ? urgentPriority(facts) : null;
+    PostRef rootRef;
+    PostRef incidentRef;
+    if (existing.isPresent()) {
+      rootRef = existing.get();
+      client.update(rootRef.postId(), root);
+      incidentRef = rootRef;
+      if (priority != null) {
+        // Priority is fixed when a post is created: raise the alarm with a post of its own.
+        PostResult alert = PrioritySender.send(client,
+            renderer.alert(facts, event, channel, warRoomLink).newBuilder().priority(priority).build(), log);
+        incidentRef = PostRef.of(alert.postId(), alert.channelId());
+      }
+    } else {
+      PostResult created = PrioritySender.send(client, root.newBuilder().priority(priority).build(), log);
+      rootRef = PostRef.of(created.postId(), created.channelId());
+      store.saveBuildThread(channel, rootRef);
+      incidentRef = rootRef;
+    }
+
+    if (opensIncident) {
+      // Remembered before the details go out: a failed reply must not lose the incident.
+      store.saveOpenIncident(channel, incidentRef);
+    }
+
+    String replyChannel = rootRef.channelId() != null ? rootRef.channelId() : channel;
+    for (Post detail : renderer.details(facts, event, replyChannel)) {
+      client.reply(rootRef.postId(), detail);
+    }
+    if (!culprits.isEmpty()) {
+      client.reply(rootRef.postId(), renderer.culprits(culprits, replyChannel));
+    }
+
+    if (event.isTrouble()) {
+      if (!opensIncident && !incident.get().postId().equals(rootRef.postId())) {
+        client.reply(incident.get().postId(), renderer.stillFailing(facts, event, replyOf(incident.get(), channel)));
+      }
+    } else if (facts.result() == BuildResult.SUCCESS && incident.isPresent()) {
+      if (event == BuildEvent.BACK_TO_NORMAL) {
+        client.reply(incident.get().postId(), renderer.backToNormal(facts, replyOf(incident.get(), channel)));
+      }
+      store.closeIncident(channel);
+    }
+  }
+
+  /**
+   * No event is enabled for this result, but a root post made at "started" must not stay "started" forever, and
+   * a success still ends the open incident.
+   */
+  private void finishSilently(BuildFacts facts, List<String> channels, List<String> sent,
+      Map<String, String> failures) {
+    BuildEvent natural = EventDecider.natural(facts);
+    for (String channel : channels) {
+      try {
+        Optional<PostRef> existing = store.buildThread(channel);
+        if (existing.isPresent()) {
+          client.update(existing.get().postId(), renderer.root(facts, natural, channel, warRoomLink(facts)));
+          sent.add(channel);
+          log.line(NotificationLog.PREFIX + "Updated the build's post in " + describe(channel) + " to "
+              + Status.words(natural));
+        }
+        if (facts.result() == BuildResult.SUCCESS) {
+          store.closeIncident(channel);
+        }
+      } catch (MattermostException | RuntimeException e) {
+        String error = errorMessage(e);
+        failures.put(channel, error);
+        log.line(NotificationLog.PREFIX + "Could not update the post in " + describe(channel) + ": " + error);
+      }
+    }
+  }
+
+  private boolean opensIncident(BuildFacts facts, BuildEvent event, String channel) {
+    return event.isTrouble() && store.openIncident(channel).isEmpty();
+  }
+
+  /** Urgent with requested acknowledgement, for a failure of the main line (when configured). */
+  private Priority urgentPriority(BuildFacts facts) {
+    if (facts.result() != BuildResult.FAILURE || !config.urgentOnMainLineFailure() || !facts.isMainLine(config)) {
+      return null;
+    }
+    return Priority.builder(Priority.Level.URGENT).requestedAck(true).build();
+  }
+
+  /** The War Room link for a main-line failure, when a War Room is configured. */
+  private String warRoomLink(BuildFacts facts) {
+    WarRoomConfig warRoom = config.warRoom();
+    if (warRoom == null || facts.result() != BuildResult.FAILURE || !facts.isMainLine(config)) {
+      return null;
+    }
+    String siteUrl = warRoom.siteUrl() != null ? warRoom.siteUrl() : client.siteUrl();
+    return WarRoom.link(siteUrl, warRoom.team(), warRoom.channel());
+  }
+
+  /** Mattermost usernames of the committers, for trouble events over REST; lookup failures only cost the ping. */
+  private List<String> culprits(BuildFacts facts, BuildEvent event) {
+    if (!config.mentionCulprits() || !event.isTrouble() || facts.changes().isEmpty()) {
+      return List.of();
+    }
+    Set<String> emails = new LinkedHashSet<>();
+    for (Change change : facts.changes()) {
+      String email = change.authorEmail();
+      if (email != null && email.contains("@") && !email.isBlank()) {
+        emails.add(email.strip().toLowerCase(Locale.ROOT));
+      }
+    }
+    Set<String> usernames = new LinkedHashSet<>();
+    int lookups = 0;
+    for (String email : emails) {
+      if (lookups++ == MAX_CULPRIT_LOOKUPS) {
+        break;
+      }
+      try {
+        Optional<User> user = client.userByEmail(email);
+        if (user.isPresent() && !user.get().isBot() && isMentionable(user.get().username())) {
+          usernames.add(user.get().username());
+        }
+      } catch (MattermostException | RuntimeException e) {
+        log.line(NotificationLog.PREFIX + "Could not look up a committer in Mattermost: " + errorMessage(e));
+        break;
+      }
+    }
+    return new ArrayList<>(usernames);
+  }
+
+  /** Only names {@code Mentions.of} accepts: a strange answer must not cost the whole notification. */
+  private static boolean isMentionable(String username) {
+    return username != null && MENTIONABLE.matcher(username).matches()
+        && !List.of("all", "channel", "here").contains(username);
+  }
+
+  /** Channels to notify; a webhook without channels posts to its own default channel (key ""). */
+  private List<String> targets() {
+    if (config.channels().isEmpty()) {
+      return List.of("");
+    }
+    return config.channels();
+  }
+
+  private static String replyOf(PostRef ref, String channel) {
+    return ref.channelId() != null ? ref.channelId() : channel;
+  }
+
+  static String describe(String channel) {
+    return channel.isEmpty() ? "the webhook's default channel" : "channel " + channel;
+  }
+
+  /** Client exceptions never carry secrets; validation errors name the field. */
+  static String errorMessage(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+}

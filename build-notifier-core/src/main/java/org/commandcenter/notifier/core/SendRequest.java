@@ -1,0 +1,496 @@
+package org.commandcenter.notifier.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.commandcenter.mattermost.Attachment;
+import org.commandcenter.mattermost.Field;
+import org.commandcenter.mattermost.Priority;
+
+/**
+ * What a {@code mattermostSend} step asks for. The parameters of the old Jenkins mattermost plugin keep their
+ * meaning: {@code message} is the attachment's body, {@code text} the post text above it, {@code color} the
+ * attachment colour, {@code channel} one or several channels ("a,b;c", "user@channel", "@user"), {@code icon} the
+ * avatar URL; {@code endpoint} is handled by the adapter when it builds the client (see {@link Endpoints}).
+ */
+public final class SendRequest {
+  private final String message;
+  private final String text;
+  private final String color;
+  private final List<Target> targets;
+  private final String icon;
+  private final String username;
+  private final boolean failOnError;
+  private final List<Attachment> attachments;
+  private final Map<String, Object> props;
+  private final Priority priority;
+  private final String threadId;
+  private final String updatePostId;
+  private final boolean warRoom;
+  private final WarRoomConfig warRoomConfig;
+  private final List<FileUpload> files;
+  private final Duration deadline;
+
+  private SendRequest(Builder builder, List<Target> targets, List<Attachment> attachments,
+      Map<String, Object> props, Priority priority) {
+    this.message = builder.message;
+    this.text = builder.text;
+    this.color = builder.color;
+    this.targets = List.copyOf(targets);
+    this.icon = builder.icon;
+    this.username = builder.username;
+    this.failOnError = builder.failOnError;
+    this.attachments = List.copyOf(attachments);
+    this.props = java.util.Collections.unmodifiableMap(props);
+    this.priority = priority;
+    this.threadId = builder.threadId;
+    this.updatePostId = builder.updatePostId;
+    this.warRoom = builder.warRoom;
+    this.warRoomConfig = builder.warRoomConfig;
+    this.files = List.copyOf(builder.files);
+    this.deadline = builder.deadline;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public String message() {
+    return message;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public String color() {
+    return color;
+  }
+
+  /** Where to post; empty means the default channel (the webhook's, or the adapter's default). */
+  public List<Target> targets() {
+    return targets;
+  }
+
+  public String icon() {
+    return icon;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public boolean failOnError() {
+    return failOnError;
+  }
+
+  /** The attachments given with {@code attachments} (the message attachment is not among them). */
+  public List<Attachment> attachments() {
+    return attachments;
+  }
+
+  public Map<String, Object> props() {
+    return props;
+  }
+
+  public Priority priority() {
+    return priority;
+  }
+
+  public String threadId() {
+    return threadId;
+  }
+
+  public String updatePostId() {
+    return updatePostId;
+  }
+
+  public boolean warRoom() {
+    return warRoom;
+  }
+
+  public WarRoomConfig warRoomConfig() {
+    return warRoomConfig;
+  }
+
+  public List<FileUpload> files() {
+    return files;
+  }
+
+  public Duration deadline() {
+    return deadline;
+  }
+
+  /** The attachment made of {@code message} and {@code color}, as the old plugin sent it; null without message. */
+  Attachment messageAttachment() {
+    if (message == null) {
+      return null;
+    }
+    Attachment.Builder attachment = Attachment.builder()
+        .fallback(message)
+        .addField(Field.of("", message, false));
+    if (color != null) {
+      attachment.color(color);
+    }
+    return attachment.build();
+  }
+
+  @Override
+  public String toString() {
+    return "SendRequest{targets=" + targets + ", threadId=" + threadId + ", updatePostId=" + updatePostId
+        + ", files=" + files.size() + "}";
+  }
+
+  /** One destination: a channel (name, id or "@user") and an optional username override. */
+  public static final class Target {
+    private final String channel;
+    private final String username;
+
+    Target(String channel, String username) {
+      this.channel = channel;
+      this.username = username;
+    }
+
+    public String channel() {
+      return channel;
+    }
+
+    public String username() {
+      return username;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Target
+          && Objects.equals(((Target) other).channel, channel)
+          && Objects.equals(((Target) other).username, username);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(channel, username);
+    }
+
+    @Override
+    public String toString() {
+      return username == null ? channel : username + "@" + channel;
+    }
+  }
+
+  public static final class Builder {
+    private String message;
+    private String text;
+    private String color;
+    private final List<String> channels = new ArrayList<>();
+    private String icon;
+    private String username;
+    private boolean failOnError;
+    private List<? extends Map<?, ?>> attachmentMaps = List.of();
+    private String attachmentsJson;
+    private final Map<String, Object> props = new LinkedHashMap<>();
+    private String priority;
+    private boolean requestedAck;
+    private boolean persistentNotifications;
+    private String threadId;
+    private String updatePostId;
+    private boolean warRoom;
+    private WarRoomConfig warRoomConfig;
+    private final List<FileUpload> files = new ArrayList<>();
+    private Duration deadline = NotifyConfig.DEFAULT_DEADLINE;
+
+    Builder() {}
+
+    /** The attachment's body (Markdown), as in the old plugin. */
+    public Builder message(String message) {
+      this.message = Checks.emptyToNull(message);
+      return this;
+    }
+
+    /** The post's text above the attachment, as in the old plugin. */
+    public Builder text(String text) {
+      this.text = Checks.emptyToNull(text);
+      return this;
+    }
+
+    /** {@code good}, {@code warning}, {@code danger} or {@code #RRGGBB}. */
+    public Builder color(String color) {
+      this.color = Checks.emptyToNull(color);
+      return this;
+    }
+
+    /** The old plugin's syntax: several channels separated by {@code ,} or {@code ;}. */
+    public Builder channel(String channel) {
+      if (channel != null) {
+        for (String part : channel.split("[,;]+")) {
+          if (!part.isBlank()) {
+            channels.add(part.strip());
+          }
+        }
+      }
+      return this;
+    }
+
+    public Builder channels(List<String> channels) {
+      requireNonNull(channels, "channels == null");
+      this.channels.clear();
+      channels.forEach(this::channel);
+      return this;
+    }
+
+    /** An image URL, or an emoji name such as {@code :jenkins:}. */
+    public Builder icon(String icon) {
+      this.icon = Checks.emptyToNull(icon);
+      return this;
+    }
+
+    public Builder username(String username) {
+      this.username = Checks.emptyToNull(username);
+      return this;
+    }
+
+    public Builder failOnError(boolean failOnError) {
+      this.failOnError = failOnError;
+      return this;
+    }
+
+    /** Attachments as Pipeline maps with Slack-style keys. */
+    public Builder attachments(List<? extends Map<?, ?>> attachments) {
+      this.attachmentMaps = attachments == null ? List.of() : new ArrayList<>(attachments);
+      return this;
+    }
+
+    /** Attachments as a JSON array string. */
+    public Builder attachmentsJson(String json) {
+      this.attachmentsJson = Checks.emptyToNull(json);
+      return this;
+    }
+
+    public Builder props(Map<String, ?> props) {
+      this.props.clear();
+      if (props != null) {
+        this.props.putAll(props);
+      }
+      return this;
+    }
+
+    /** {@code standard}, {@code important} or {@code urgent} (any case). */
+    public Builder priority(String priority) {
+      this.priority = Checks.emptyToNull(priority);
+      return this;
+    }
+
+    public Builder requestedAck(boolean requestedAck) {
+      this.requestedAck = requestedAck;
+      return this;
+    }
+
+    public Builder persistentNotifications(boolean persistentNotifications) {
+      this.persistentNotifications = persistentNotifications;
+      return this;
+    }
+
+    /** Reply in this thread (a root post id, e.g. an earlier response's threadId). */
+    public Builder threadId(String threadId) {
+      this.threadId = Checks.emptyToNull(threadId);
+      return this;
+    }
+
+    /** Update this post in place instead of creating one. */
+    public Builder updatePostId(String updatePostId) {
+      this.updatePostId = Checks.emptyToNull(updatePostId);
+      return this;
+    }
+
+    /** Append the War Room link (needs {@link #warRoomConfig}). */
+    public Builder warRoom(boolean warRoom) {
+      this.warRoom = warRoom;
+      return this;
+    }
+
+    public Builder warRoomConfig(WarRoomConfig warRoomConfig) {
+      this.warRoomConfig = warRoomConfig;
+      return this;
+    }
+
+    public Builder file(String name, byte[] content) {
+      files.add(FileUpload.of(name, content));
+      return this;
+    }
+
+    public Builder files(List<FileUpload> files) {
+      requireNonNull(files, "files == null");
+      this.files.clear();
+      for (FileUpload file : files) {
+        this.files.add(requireNonNull(file, "file == null"));
+      }
+      return this;
+    }
+
+    public Builder deadline(Duration deadline) {
+      this.deadline = requireNonNull(deadline, "deadline == null");
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the step parameter, e.g. {@code priority: ...} */
+    public SendRequest build() {
+      List<Target> targets = new ArrayList<>();
+      for (String entry : channels) {
+        targets.add(parseTarget(entry));
+      }
+      List<Attachment> attachments = new ArrayList<>(AttachmentMaps.fromMaps(attachmentMaps));
+      if (attachmentsJson != null) {
+        if (!attachmentMaps.isEmpty()) {
+          throw Checks.invalid("attachments", "give attachments as maps or as JSON, not both");
+        }
+        attachments.addAll(AttachmentMaps.fromJson(attachmentsJson));
+      }
+      if (message == null && text == null && attachments.isEmpty() && files.isEmpty() && !warRoom) {
+        throw Checks.invalid("message", "must not be blank (or give text, attachments or files)");
+      }
+      if (color != null) {
+        try {
+          Attachment.builder().color(color).build();
+        } catch (IllegalArgumentException e) {
+          throw Checks.invalid("color", "must be good, warning, danger or a hex colour like #FF0000");
+        }
+      }
+      if (threadId != null && updatePostId != null) {
+        throw Checks.invalid("updatePostId", "cannot be combined with threadId (an update keeps the post's thread)");
+      }
+      requireIdOrNull("threadId", threadId);
+      requireIdOrNull("updatePostId", updatePostId);
+      if (updatePostId != null && !files.isEmpty()) {
+        throw Checks.invalid("files", "cannot be added when updating a post (updatePostId)");
+      }
+      if (updatePostId != null && targets.size() > 1) {
+        throw Checks.invalid("channel", "an update (updatePostId) changes one post; give at most one channel");
+      }
+      if (warRoom && warRoomConfig == null) {
+        throw Checks.invalid("warRoom", "no War Room channel is configured in the global Mattermost settings");
+      }
+      Map<String, Object> plainProps = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> entry : props.entrySet()) {
+        String key = entry.getKey();
+        if (key == null || key.isBlank()) {
+          throw Checks.invalid("props", "keys must not be blank");
+        }
+        plainProps.put(key, plain("props." + key, entry.getValue()));
+      }
+
+      if (username != null && username.chars().anyMatch(Character::isWhitespace)) {
+        throw Checks.invalid("username", "must not contain spaces");
+      }
+      if (icon != null && !isEmoji(icon) && !Checks.isHttpUrl(icon)) {
+        throw Checks.invalid("icon", "must be an http(s) image URL or an emoji like :jenkins:");
+      }
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw Checks.invalid("deadline", "must be positive");
+      }
+      return new SendRequest(this, targets, attachments, plainProps, priority());
+    }
+
+    private Priority priority() {
+      if (priority == null) {
+        if (requestedAck || persistentNotifications) {
+          throw Checks.invalid("priority", "requestedAck and persistentNotifications need a priority");
+        }
+        return null;
+      }
+      Priority.Level level;
+      switch (priority.strip().toLowerCase(Locale.ROOT)) {
+        case "standard":
+        case "":
+          if (requestedAck || persistentNotifications) {
+            throw Checks.invalid("priority", "requestedAck and persistentNotifications need important or urgent");
+          }
+          return null;
+        case "important":
+          level = Priority.Level.IMPORTANT;
+          break;
+        case "urgent":
+          level = Priority.Level.URGENT;
+          break;
+        default:
+          throw Checks.invalid("priority", "must be standard, important or urgent");
+      }
+      if (persistentNotifications && level != Priority.Level.URGENT) {
+        throw Checks.invalid("persistentNotifications", "only urgent messages can repeat notifications");
+      }
+      if (threadId != null) {
+        throw Checks.invalid("priority", "only root posts can have a priority, not replies (threadId)");
+      }
+      return Priority.builder(level)
+          .requestedAck(requestedAck)
+          .persistentNotifications(persistentNotifications)
+          .build();
+    }
+
+    /** "channel", "@user", "user@channel" and "user@@user2" as in the old plugin. */
+    private static Target parseTarget(String entry) {
+      String value = entry.strip();
+      String user = null;
+      int at = value.indexOf('@');
+      if (at > 0 && at < value.length() - 1) {
+        user = value.substring(0, at).strip();
+        value = value.substring(at + 1).strip();
+      }
+      if (value.startsWith("#")) {
+        value = value.substring(1);
+      }
+      if (value.isEmpty() || value.equals("@") || value.chars().anyMatch(Character::isWhitespace)) {
+        throw Checks.invalid("channel", "'" + entry + "' is not a channel name, id or @user");
+      }
+      if (user != null && (user.isEmpty() || user.chars().anyMatch(Character::isWhitespace))) {
+        throw Checks.invalid("channel", "'" + entry + "' has an invalid username before '@'");
+      }
+      return new Target(value, user);
+    }
+
+    /**
+     * JSON-ready copies of Pipeline values: Groovy strings become plain strings (Gson would serialize a GString's
+     * internals), maps and lists are copied deeply; anything else that is not JSON is an error naming the prop.
+     */
+    private static Object plain(String field, Object value) {
+      if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+        return value;
+      }
+      if (value instanceof CharSequence) {
+        return value.toString();
+      }
+      if (value instanceof Map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+          String key = String.valueOf(entry.getKey());
+          copy.put(key, plain(field + "." + key, entry.getValue()));
+        }
+        return copy;
+      }
+      if (value instanceof List) {
+        List<Object> copy = new ArrayList<>();
+        List<?> list = (List<?>) value;
+        for (int i = 0; i < list.size(); i++) {
+          copy.add(plain(field + "[" + i + "]", list.get(i)));
+        }
+        return copy;
+      }
+      throw Checks.invalid(field, "must be text, a number, true/false, a list or a map");
+    }
+
+    private static void requireIdOrNull(String field, String value) {
+      if (value != null && !value.matches("[a-z0-9]{26}")) {
+        throw Checks.invalid(field, "must be a 26-character Mattermost post id");
+      }
+    }
+  }
+
+  static boolean isEmoji(String icon) {
+    return icon.length() > 2 && icon.startsWith(":") && icon.endsWith(":")
+        && icon.chars().noneMatch(Character::isWhitespace);
+  }
+}

@@ -1,0 +1,163 @@
+package org.commandcenter.notifier.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commandcenter.mattermost.Attachment;
+import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.mattermost.MattermostException;
+import org.commandcenter.mattermost.Post;
+import org.commandcenter.mattermost.PostResult;
+import org.commandcenter.mattermost.warroom.WarRoom;
+
+/** Sends what one {@code mattermostSend} asked for, to each of its channels. */
+final class StepDelivery {
+  private final MattermostClient client;
+  private final NotificationLog log;
+  private final SendRequest request;
+
+  StepDelivery(MattermostClient client, NotificationLog log, SendRequest request) {
+    this.client = client;
+    this.log = log;
+    this.request = request;
+  }
+
+  SendResponse deliver() {
+    String restOnly = restOnlyParameter();
+    if (restOnly != null && client.isWebhook()) {
+      return fail(restOnly + ": needs a bot token (the REST API); an incoming webhook cannot do that");
+    }
+    Post base;
+    try {
+      base = basePost();
+    } catch (RuntimeException e) {
+      return fail(BuildDelivery.errorMessage(e));
+    }
+    List<SendRequest.Target> targets = request.targets().isEmpty()
+        ? List.of(new SendRequest.Target(null, null))
+        : request.targets();
+
+    List<String> postIds = new ArrayList<>();
+    PostResult first = null;
+    List<String> errors = new ArrayList<>();
+    for (SendRequest.Target target : targets) {
+      String where = target.channel() == null ? "the default channel" : "channel " + target.channel();
+      try {
+        PostResult result = deliverTo(base, target);
+        if (first == null) {
+          first = result;
+        }
+        postIds.addAll(result.postIds());
+        log.line(NotificationLog.PREFIX + (request.updatePostId() != null ? "Updated post in " : "Message sent to ")
+            + where);
+      } catch (MattermostException | RuntimeException e) {
+        String error = "could not send to " + where + ": " + BuildDelivery.errorMessage(e);
+        errors.add(error);
+        log.line(NotificationLog.PREFIX + "Mattermost notification failed: " + error);
+      }
+    }
+    if (errors.isEmpty()) {
+      return SendResponse.sent(first.postId(), first.channelId(), threadOf(first), postIds);
+    }
+    String error = "Mattermost notification failed: " + String.join("; ", errors);
+    return first == null
+        ? SendResponse.failed(error)
+        : SendResponse.partial(first.postId(), first.channelId(), threadOf(first), postIds, error);
+  }
+
+  private PostResult deliverTo(Post base, SendRequest.Target target) throws MattermostException {
+    Post.Builder post = base.newBuilder();
+    if (target.channel() != null) {
+      post.channel(target.channel());
+    }
+    String username = target.username() != null ? target.username() : request.username();
+    if (username != null) {
+      post.username(username);
+    }
+    if (request.updatePostId() != null) {
+      return client.update(request.updatePostId(), post.build());
+    }
+    if (!request.files().isEmpty()) {
+      String channelId = channelId(target.channel());
+      post.channel(channelId);
+      for (FileUpload file : request.files()) {
+        post.addFileId(client.uploadFile(channelId, file.name(), file.contentUnsafe()));
+      }
+    }
+    if (request.threadId() != null) {
+      return client.reply(request.threadId(), post.build());
+    }
+    return PrioritySender.send(client, post.build(), log);
+  }
+
+  private Post basePost() {
+    Post.Builder post = Post.builder();
+    Attachment messageAttachment = request.messageAttachment();
+    if (messageAttachment != null) {
+      post.addAttachment(messageAttachment);
+    }
+    request.attachments().forEach(post::addAttachment);
+    String text = request.text();
+    if (request.warRoom()) {
+      WarRoomConfig warRoom = request.warRoomConfig();
+      String siteUrl = warRoom.siteUrl() != null ? warRoom.siteUrl() : client.siteUrl();
+      String link = ":rotating_light: [Join the War Room](" + WarRoom.link(siteUrl, warRoom.team(), warRoom.channel())
+          + ")";
+      text = text == null ? link : text + "\n\n" + link;
+    }
+    if (text != null) {
+      post.text(text);
+    }
+    if (request.icon() != null) {
+      if (SendRequest.isEmoji(request.icon())) {
+        post.iconEmoji(request.icon());
+      } else {
+        post.iconUrl(request.icon());
+      }
+    }
+    request.props().forEach(post::prop);
+    post.priority(request.priority());
+    return post.build();
+  }
+
+  /** Files are uploaded to a channel id; names are resolved in the client's team. */
+  private String channelId(String channel) throws MattermostException {
+    if (channel == null) {
+      throw Checks.invalid("channel", "files need a channel to upload to");
+    }
+    if (channel.matches("[a-z0-9]{26}")) {
+      return channel;
+    }
+    if (channel.startsWith("@")) {
+      throw Checks.invalid("files", "cannot be sent to a direct message channel (" + channel + ")");
+    }
+    if (client.team() == null) {
+      throw Checks.invalid("team", "required to upload files to a channel by name; set the team");
+    }
+    return client.channel(client.team(), channel).id();
+  }
+
+  private String restOnlyParameter() {
+    if (request.threadId() != null) {
+      return "threadId";
+    }
+    if (request.updatePostId() != null) {
+      return "updatePostId";
+    }
+    if (!request.files().isEmpty()) {
+      return "files";
+    }
+    return null;
+  }
+
+  private static String threadOf(PostResult result) {
+    if (result.rootId() != null) {
+      return result.rootId();
+    }
+    return result.postId();
+  }
+
+  private SendResponse fail(String error) {
+    log.line(NotificationLog.PREFIX + "Mattermost notification failed: " + error);
+    return SendResponse.failed(error);
+  }
+}
