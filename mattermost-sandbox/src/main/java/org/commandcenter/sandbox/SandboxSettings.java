@@ -1,0 +1,162 @@
+package org.commandcenter.sandbox;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The server configuration the sandbox imitates. Defaults are those of a fresh Mattermost server
+ * (server/public/model/config.go) unless noted.
+ */
+public final class SandboxSettings {
+  private final boolean enableIncomingWebhooks;
+  private final boolean enablePostUsernameOverride;
+  private final boolean enablePostIconOverride;
+  private final boolean wrapWebhookErrors;
+  private final boolean developerMode;
+  private final boolean legacyMessageLengthErrorId;
+  private final int maxPostSize;
+  private final long maximumPayloadSizeBytes;
+  private final long maxFileSize;
+  private final RateLimit rateLimit;
+  private final boolean callsPluginInstalled;
+  private final boolean callsDefaultEnabled;
+  private final String callsVersion;
+  private final String serverVersion;
+
+  private SandboxSettings(Builder b) {
+    this.enableIncomingWebhooks = b.enableIncomingWebhooks;
+    this.enablePostUsernameOverride = b.enablePostUsernameOverride;
+    this.enablePostIconOverride = b.enablePostIconOverride;
+    this.wrapWebhookErrors = b.wrapWebhookErrors;
+    this.developerMode = b.developerMode;
+    this.legacyMessageLengthErrorId = b.legacyMessageLengthErrorId;
+    this.maxPostSize = b.maxPostSize;
+    this.maximumPayloadSizeBytes = b.maximumPayloadSizeBytes;
+    this.maxFileSize = b.maxFileSize;
+    this.rateLimit = b.rateLimit;
+    this.callsPluginInstalled = b.callsPluginInstalled;
+    this.callsDefaultEnabled = b.callsDefaultEnabled;
+    this.callsVersion = b.callsVersion;
+    this.serverVersion = b.serverVersion;
+  }
+
+  public static SandboxSettings defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  public boolean enableIncomingWebhooks() { return enableIncomingWebhooks; }
+  public boolean enablePostUsernameOverride() { return enablePostUsernameOverride; }
+  public boolean enablePostIconOverride() { return enablePostIconOverride; }
+  public boolean wrapWebhookErrors() { return wrapWebhookErrors; }
+  public boolean developerMode() { return developerMode; }
+  public boolean legacyMessageLengthErrorId() { return legacyMessageLengthErrorId; }
+  public int maxPostSize() { return maxPostSize; }
+  public long maximumPayloadSizeBytes() { return maximumPayloadSizeBytes; }
+  public long maxFileSize() { return maxFileSize; }
+  /** Null when rate limiting is off (the server's default). */
+  public RateLimit rateLimit() { return rateLimit; }
+  public boolean callsPluginInstalled() { return callsPluginInstalled; }
+  public boolean callsDefaultEnabled() { return callsDefaultEnabled; }
+  public String callsVersion() { return callsVersion; }
+  public String serverVersion() { return serverVersion; }
+
+  @Override
+  public String toString() {
+    return "SandboxSettings{webhooks=" + enableIncomingWebhooks + ", usernameOverride=" + enablePostUsernameOverride
+        + ", iconOverride=" + enablePostIconOverride + ", wrapWebhookErrors=" + wrapWebhookErrors
+        + ", developerMode=" + developerMode + ", rateLimit=" + rateLimit + ", calls=" + callsPluginInstalled
+        + "/" + callsVersion + " defaultEnabled=" + callsDefaultEnabled + "}";
+  }
+
+  public static final class Builder {
+    private boolean enableIncomingWebhooks = true;
+    private boolean enablePostUsernameOverride;
+    private boolean enablePostIconOverride;
+    private boolean wrapWebhookErrors = true;
+    private boolean developerMode;
+    private boolean legacyMessageLengthErrorId;
+    // server/public/model/post.go: PostMessageMaxRunesV2 = 4 * 4096 - 1.
+    private int maxPostSize = 16383;
+    // server/public/model/config.go: ServiceSettingsDefaultMaxPayloadSize = 300000 (web/handlers.go adds bytes.MinRead).
+    private long maximumPayloadSizeBytes = 300_000;
+    // server/public/model/config.go: FileSettings.MaxFileSize defaults to 100 MB.
+    private long maxFileSize = 100L * 1024 * 1024;
+    private RateLimit rateLimit;
+    private boolean callsPluginInstalled = true;
+    // mattermost-plugin-calls plugin.json: DefaultEnabled defaults to false ("test mode") on self-hosted servers.
+    private boolean callsDefaultEnabled;
+    private String callsVersion = "1.12.2";
+    private String serverVersion = "10.11.0";
+
+    private Builder() {
+    }
+
+    private Builder(SandboxSettings s) {
+      this.enableIncomingWebhooks = s.enableIncomingWebhooks;
+      this.enablePostUsernameOverride = s.enablePostUsernameOverride;
+      this.enablePostIconOverride = s.enablePostIconOverride;
+      this.wrapWebhookErrors = s.wrapWebhookErrors;
+      this.developerMode = s.developerMode;
+      this.legacyMessageLengthErrorId = s.legacyMessageLengthErrorId;
+      this.maxPostSize = s.maxPostSize;
+      this.maximumPayloadSizeBytes = s.maximumPayloadSizeBytes;
+      this.maxFileSize = s.maxFileSize;
+      this.rateLimit = s.rateLimit;
+      this.callsPluginInstalled = s.callsPluginInstalled;
+      this.callsDefaultEnabled = s.callsDefaultEnabled;
+      this.callsVersion = s.callsVersion;
+      this.serverVersion = s.serverVersion;
+    }
+
+    public Builder enableIncomingWebhooks(boolean value) { this.enableIncomingWebhooks = value; return this; }
+    public Builder enablePostUsernameOverride(boolean value) { this.enablePostUsernameOverride = value; return this; }
+    public Builder enablePostIconOverride(boolean value) { this.enablePostIconOverride = value; return this; }
+    public Builder wrapWebhookErrors(boolean value) { this.wrapWebhookErrors = value; return this; }
+    public Builder developerMode(boolean value) { this.developerMode = value; return this; }
+    public Builder legacyMessageLengthErrorId(boolean value) { this.legacyMessageLengthErrorId = value; return this; }
+
+    public Builder maxPostSize(int value) {
+      if (value < 1) throw new IllegalArgumentException("maxPostSize: must be >= 1 but was " + value);
+      this.maxPostSize = value;
+      return this;
+    }
+
+    public Builder maximumPayloadSizeBytes(long value) {
+      if (value < 1) throw new IllegalArgumentException("maximumPayloadSizeBytes: must be >= 1 but was " + value);
+      this.maximumPayloadSizeBytes = value;
+      return this;
+    }
+
+    public Builder maxFileSize(long value) {
+      if (value < 1) throw new IllegalArgumentException("maxFileSize: must be >= 1 but was " + value);
+      this.maxFileSize = value;
+      return this;
+    }
+
+    /** {@code null} switches rate limiting off. */
+    public Builder rateLimit(RateLimit value) { this.rateLimit = value; return this; }
+    public Builder callsPluginInstalled(boolean value) { this.callsPluginInstalled = value; return this; }
+    public Builder callsDefaultEnabled(boolean value) { this.callsDefaultEnabled = value; return this; }
+
+    public Builder callsVersion(String value) {
+      this.callsVersion = requireNonNull(value, "callsVersion == null");
+      return this;
+    }
+
+    public Builder serverVersion(String value) {
+      this.serverVersion = requireNonNull(value, "serverVersion == null");
+      return this;
+    }
+
+    public SandboxSettings build() {
+      return new SandboxSettings(this);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.commandcenter.sandbox.inbox;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commandcenter.sandbox.SandboxSettings;
+import org.commandcenter.sandbox.internal.HttpRequest;
+import org.commandcenter.sandbox.internal.HttpResponse;
+import org.commandcenter.sandbox.internal.Store;
+
+/**
+ * The sandbox's own routes: the inbox ({@code /} and {@code /{team}/channels/{channel}}, which War Room links open),
+ * {@code GET /_sandbox/posts} (JSON, per channel, in arrival order), {@code POST /_sandbox/reset} and uploaded files.
+ */
+public final class LocalPages {
+  private static final Pattern CHANNEL_PAGE = Pattern.compile("/([^/]+)/channels/([^/]+)/?");
+  private static final Pattern FILE = Pattern.compile("/_sandbox/files/([a-z0-9]{26})");
+
+  private final Store store;
+  private final Supplier<SandboxSettings> settings;
+
+  public LocalPages(Store store, Supplier<SandboxSettings> settings) {
+    this.store = requireNonNull(store, "store == null");
+    this.settings = requireNonNull(settings, "settings == null");
+  }
+
+  /** Returns null for paths that are not the sandbox's. */
+  public HttpResponse handle(HttpRequest request, String siteUrl) {
+    String path = request.path();
+    String method = request.method();
+    boolean read = method.equals("GET") || method.equals("HEAD");
+    if (read && path.equals("/")) {
+      return page(null, request, siteUrl);
+    }
+    Matcher m;
+    if (read && (m = CHANNEL_PAGE.matcher(path)).matches()) {
+      Store.Channel channel = findChannel(m.group(1), m.group(2));
+      if (channel == null) return HttpResponse.goHttpError(404, "404 page not found");
+      return page(channel, request, siteUrl);
+    }
+    if (read && path.equals("/_sandbox/posts")) {
+      return HttpResponse.json(200, postsJson(request.query("team"), request.query("channel")));
+    }
+    if (method.equals("POST") && path.equals("/_sandbox/reset")) {
+      store.clearPosts();
+      return HttpResponse.text(200, "text/plain", "ok");
+    }
+    if (read && (m = FILE.matcher(path)).matches()) {
+      Store.FileInfo file = store.file(m.group(1)).orElse(null);
+      if (file == null) return HttpResponse.goHttpError(404, "404 page not found");
+      return HttpResponse.of(200, file.mimeType, file.content)
+          .header("Content-Disposition", "inline; filename=\"" + file.name.replace("\"", "") + "\"")
+          .header("X-Content-Type-Options", "nosniff");
+    }
+    if (read && path.equals("/favicon.ico")) {
+      return HttpResponse.of(204, null, new byte[0]);
+    }
+    return null;
+  }
+
+  private Store.Channel findChannel(String teamName, String channelName) {
+    if (teamName.equals("_")) {
+      return store.channels().stream().filter(c -> c.name.equals(channelName)).findFirst().orElse(null);
+    }
+    Store.Team team = store.teamByName(teamName).orElse(null);
+    if (team == null) {
+      // DM channels have no team; their page still works under any team name.
+      return store.channels().stream().filter(c -> c.type.equals("D") && c.name.equals(channelName)).findFirst().orElse(null);
+    }
+    Store.Channel channel = store.channelByName(team.id, channelName).orElse(null);
+    if (channel != null) return channel;
+    return store.channels().stream().filter(c -> c.type.equals("D") && c.name.equals(channelName)).findFirst().orElse(null);
+  }
+
+  private HttpResponse page(Store.Channel channel, HttpRequest request, String siteUrl) {
+    boolean joinCall = "true".equals(request.query("join_call"));
+    int refresh = 0;
+    try {
+      String value = request.query("refresh");
+      if (value != null) refresh = Math.max(0, Math.min(3600, Integer.parseInt(value)));
+    } catch (NumberFormatException ignored) {
+      refresh = 0;
+    }
+    String html = new InboxPage(store, settings.get(), siteUrl).render(channel, joinCall, refresh);
+    return HttpResponse.text(200, "text/html; charset=utf-8", html)
+        .header("Cache-Control", "no-store")
+        .header("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:");
+  }
+
+  /** {"channels":[{"id","team","name","display_name","type","posts":[...]}]}: every channel, posts in arrival order. */
+  private JsonObject postsJson(String teamFilter, String channelFilter) {
+    List<Store.Post> posts = store.posts();
+    JsonArray channels = new JsonArray();
+    for (Store.Channel c : store.channels()) {
+      String teamName = store.team(c.teamId).map(t -> t.name).orElse("");
+      if (teamFilter != null && !teamFilter.equals(teamName)) continue;
+      if (channelFilter != null && !channelFilter.equals(c.name) && !channelFilter.equals(c.id)) continue;
+      JsonObject channel = new JsonObject();
+      channel.addProperty("id", c.id);
+      channel.addProperty("team", teamName);
+      channel.addProperty("name", c.name);
+      channel.addProperty("display_name", c.displayName);
+      channel.addProperty("type", c.type);
+      JsonArray list = new JsonArray();
+      for (Store.Post p : posts) {
+        if (!p.channelId.equals(c.id)) continue;
+        JsonObject json = p.toJson(p.rootId.isEmpty() ? store.replyCount(p.id) : 0, store.filesOf(p.fileIds));
+        json.addProperty("username", store.user(p.userId).map(u -> u.username).orElse(""));
+        list.add(json);
+      }
+      channel.add("posts", list);
+      channels.add(channel);
+    }
+    JsonObject result = new JsonObject();
+    result.add("channels", channels);
+    return result;
+  }
+}

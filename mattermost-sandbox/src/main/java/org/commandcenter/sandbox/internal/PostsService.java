@@ -1,0 +1,189 @@
+package org.commandcenter.sandbox.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.commandcenter.sandbox.SandboxSettings;
+
+/** Creating and editing posts: the rules of server/channels/app/post.go and server/public/model/post.go. */
+public final class PostsService {
+  /** server/public/model/post.go: PostPropsMaxRunes = 800000, PostPropsMaxUserRunes = PostPropsMaxRunes - 400000. */
+  static final int POST_PROPS_MAX_RUNES = 800_000;
+  static final int POST_PROPS_MAX_USER_RUNES = POST_PROPS_MAX_RUNES - 400_000;
+  /** server/public/model/post.go: PostFileidsMaxRunes = 300. */
+  static final int POST_FILE_IDS_MAX_RUNES = 300;
+
+  /** Post types model.Post.IsValid accepts besides the "system_" ones and the "custom_" prefix. */
+  private static final Set<String> USER_POST_TYPES = Set.of("", "slack_attachment", "me", "reminder");
+
+  private final Store store;
+  private final Supplier<SandboxSettings> settings;
+
+  public PostsService(Store store, Supplier<SandboxSettings> settings) {
+    this.store = requireNonNull(store, "store == null");
+    this.settings = requireNonNull(settings, "settings == null");
+  }
+
+  /** The outcome of a create: the stored post, and whether it was an earlier post returned for a repeated pending_post_id. */
+  public static final class Created {
+    public final Store.Post post;
+    public final boolean deduplicated;
+
+    Created(Store.Post post, boolean deduplicated) {
+      this.post = post;
+      this.deduplicated = deduplicated;
+    }
+  }
+
+  /**
+   * App.CreatePost (server/channels/app/post.go): pending_post_id de-duplication for 30 seconds from the save, a
+   * failed create frees the id; root checks; model.Post.IsValid; save.
+   */
+  public Created create(Store.Post draft) throws AppError {
+    synchronized (store) {
+      String pendingPostId = draft.pendingPostId;
+      long now = System.nanoTime();
+      if (!pendingPostId.isEmpty()) {
+        String seen = store.pendingPostId(pendingPostId, now);
+        if (seen != null && seen.isEmpty()) {
+          throw AppError.of("deduplicateCreatePost", "api.post.deduplicate_create_post.pending", 500);
+        }
+        if (seen != null) {
+          Store.Post existing = store.post(seen).orElse(null);
+          if (existing != null) return new Created(existing.copy(), true);
+        }
+        store.rememberPendingPostId(pendingPostId, "", now);
+      }
+      try {
+        Store.Post saved = validateAndSave(draft);
+        if (!pendingPostId.isEmpty()) store.rememberPendingPostId(pendingPostId, saved.id, System.nanoTime());
+        return new Created(saved.copy(), false);
+      } catch (AppError | RuntimeException e) {
+        if (!pendingPostId.isEmpty()) store.forgetPendingPostId(pendingPostId);
+        throw e;
+      }
+    }
+  }
+
+  private Store.Post validateAndSave(Store.Post draft) throws AppError {
+    if (!draft.rootId.isEmpty()) {
+      Store.Post root = store.post(draft.rootId).orElse(null);
+      if (root == null || root.deleteAt != 0) {
+        throw AppError.of("createPost", "api.post.create_post.root_id.app_error", 400);
+      }
+      if (!root.channelId.equals(draft.channelId)) {
+        // 500 in App.CreatePost; CreatePostAsUser turns it into 400 for the REST API, webhooks never set root_id.
+        throw AppError.of("createPost", "api.post.create_post.channel_root_id.app_error", 400);
+      }
+      if (!root.rootId.isEmpty()) {
+        throw AppError.of("createPost", "api.post.create_post.root_id.app_error", 400);
+      }
+    }
+    Store.User user = store.user(draft.userId).orElseThrow();
+    if (user.bot) draft.props.addProperty("from_bot", "true");
+    draft.fileIds = attachableFiles(draft.fileIds, draft.userId);
+    checkValid(draft);
+    long now = store.nowMillis();
+    draft.id = Ids.newId();
+    draft.createAt = now;
+    draft.updateAt = now;
+    store.savePost(draft);
+    for (Store.FileInfo file : store.filesOf(draft.fileIds)) file.postId = draft.id;
+    return draft;
+  }
+
+  /** model.Post.IsValid, the parts a client can get wrong. */
+  void checkValid(Store.Post post) throws AppError {
+    SandboxSettings s = settings.get();
+    if (!post.rootId.isEmpty() && !Ids.isValid(post.rootId)) {
+      throw AppError.of("Post.IsValid", "model.post.is_valid.root_id.app_error", 400);
+    }
+    int length = post.message.codePointCount(0, post.message.length());
+    if (length > s.maxPostSize()) {
+      // Older servers answered model.post.is_valid.msg.app_error; current ones message_length (server/public/model/post.go).
+      String id = s.legacyMessageLengthErrorId() ? "model.post.is_valid.msg.app_error"
+          : "model.post.is_valid.message_length.app_error";
+      throw AppError.of("Post.IsValid", id, Map.of("Length", length, "MaxLength", s.maxPostSize()), "id=" + post.id, 400);
+    }
+    if (!isValidType(post.type)) {
+      throw AppError.of("Post.IsValid", "model.post.is_valid.type.app_error", Map.of(), "id=" + post.id, 400);
+    }
+    JsonArray ids = new JsonArray();
+    post.fileIds.forEach(ids::add);
+    if (Json.GSON.toJson(ids).length() > POST_FILE_IDS_MAX_RUNES) {
+      throw AppError.of("Post.IsValid", "model.post.is_valid.file_ids.app_error", Map.of(), "id=" + post.id, 400);
+    }
+    String props = Json.GSON.toJson(post.props);
+    if (props.codePointCount(0, props.length()) > POST_PROPS_MAX_RUNES) {
+      throw AppError.of("Post.IsValid", "model.post.is_valid.props.app_error", Map.of(), "id=" + post.id, 400);
+    }
+  }
+
+  static boolean isValidType(String type) {
+    return USER_POST_TYPES.contains(type) || type.startsWith("custom_") || type.startsWith("system_");
+  }
+
+  /** attachFilesToPost: only the poster's own, not yet attached files stick; others are silently dropped. */
+  private List<String> attachableFiles(List<String> fileIds, String userId) {
+    List<String> kept = new ArrayList<>();
+    for (String id : fileIds) {
+      Store.FileInfo file = store.file(id).orElse(null);
+      if (file != null && file.userId.equals(userId) && file.postId.isEmpty() && !kept.contains(id)) kept.add(id);
+    }
+    return kept;
+  }
+
+  /**
+   * App.PatchPost + App.UpdatePost (server/channels/app/post.go): props are replaced wholesale when the patch has them;
+   * edit_at moves only when the message, the files or the attachments change.
+   */
+  public Store.Post patch(String postId, JsonObject patch, String userId) throws AppError {
+    synchronized (store) {
+      Store.Post old = store.post(postId).orElse(null);
+      if (old == null) throw AppError.of("UpdatePost", "api.post.update_post.find.app_error", Map.of(), "id=" + postId, 400);
+      if (old.deleteAt != 0) {
+        throw AppError.of("UpdatePost", "api.post.update_post.permissions_details.app_error", Map.of("PostId", postId), "", 400);
+      }
+      if (old.type.startsWith("system_")) {
+        throw AppError.of("UpdatePost", "api.post.update_post.system_message.app_error", Map.of(), "id=" + postId, 400);
+      }
+      Store.Post updated = old.copy();
+      JsonElement message = patch.get("message");
+      if (message != null && !message.isJsonNull() && !updated.message.equals(message.getAsString())) {
+        updated.message = message.getAsString();
+        updated.editAt = store.nowMillis();
+      }
+      JsonElement isPinned = patch.get("is_pinned");
+      if (isPinned != null && !isPinned.isJsonNull()) updated.isPinned = isPinned.getAsBoolean();
+      JsonElement props = patch.get("props");
+      if (props != null && !props.isJsonNull()) updated.props = props.getAsJsonObject().deepCopy();
+      JsonElement fileIds = patch.get("file_ids");
+      if (fileIds != null && !fileIds.isJsonNull()) {
+        List<String> ids = new ArrayList<>();
+        for (JsonElement id : fileIds.getAsJsonArray()) ids.add(id.getAsString());
+        List<String> kept = new ArrayList<>();
+        for (String id : ids) {
+          Store.FileInfo file = store.file(id).orElse(null);
+          if (file != null && (file.postId.isEmpty() || file.postId.equals(postId)) && !kept.contains(id)) kept.add(id);
+        }
+        updated.fileIds = kept;
+      }
+      if (updated.editAt == old.editAt
+          && (!updated.fileIds.equals(old.fileIds) || !updated.attachments().equals(old.attachments()))) {
+        updated.editAt = store.nowMillis();
+      }
+      checkValid(updated);
+      updated.updateAt = store.nowMillis();
+      store.savePost(updated);
+      for (Store.FileInfo file : store.filesOf(updated.fileIds)) file.postId = updated.id;
+      return updated.copy();
+    }
+  }
+}
