@@ -132,8 +132,9 @@ class ClientDeliveryTest {
     assertThat(mm.requests()).as("the limiter refused some requests").anySatisfy(r -> assertThat(r.status()).isEqualTo(429));
   }
 
+  /** Over a webhook the 200 status line proves the post is stored, so a body cut off after it is not re-sent. */
   @ParameterizedTest
-  @EnumSource(value = Transport.class, names = "REST")
+  @EnumSource(Transport.class)
   void deliversOnceWhenConnectionResetsMidResponse(Transport transport) throws Exception {
     deliversExactlyOnce(transport, faults -> faults.resetMidResponse(1));
   }
@@ -153,23 +154,21 @@ class ClientDeliveryTest {
   }
 
   /**
-   * Mattermost has no de-duplication for incoming webhooks, so when the answer to a stored webhook post is lost the
-   * client cannot tell and retries: nothing is lost, but a repeat is possible. This pins that behaviour down.
+   * Mattermost has no de-duplication for incoming webhooks, so when the whole answer to a stored webhook post is lost
+   * the client cannot tell and retries: nothing is lost, but a repeat is possible. This pins that behaviour down.
    */
   @ParameterizedTest
   @EnumSource(value = Transport.class, names = "WEBHOOK")
-  void webhookLosesNothingWhenAnswersAreLostButCannotDeduplicate(Transport transport) throws Exception {
+  void webhookLosesNothingWhenTheWholeAnswerIsLostButCannotDeduplicate(Transport transport) throws Exception {
     MattermostClient client = client(transport);
 
     mm.faults().loseResponseAfterStore(1);
     client.send(alert(1));
-    mm.faults().resetMidResponse(1);
-    client.send(alert(2));
 
     List<String> messages = new ArrayList<>();
     mm.posts(TEAM, "builds").forEach(p -> messages.add(p.message()));
-    assertThat(messages).contains("Build #1 failed", "Build #2 failed");
-    assertThat(messages).hasSizeBetween(2, 4);
+    assertThat(messages).contains("Build #1 failed");
+    assertThat(messages).hasSizeBetween(1, 2);
   }
 
   @ParameterizedTest

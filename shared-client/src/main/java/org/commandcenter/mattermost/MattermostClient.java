@@ -1,0 +1,419 @@
+package org.commandcenter.mattermost;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+
+/**
+ * Posts to Mattermost over an incoming webhook or the REST API v4 with a bot or personal access
+ * token. Immutable and thread-safe: build one per configuration and share it.
+ */
+public final class MattermostClient {
+  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  static final String USER_AGENT = "command-center-mattermost-client/1.0";
+
+  private final String webhookUrl;
+  private final String siteUrl;
+  private final String token;
+  private final String team;
+  private final CaTrust trust;
+  private final ProxySettings proxy;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final RetryPolicy retryPolicy;
+  private final int maxMessageLength;
+  private final HttpExecutor.Sleeper sleeper;
+  private final DoubleSupplier random;
+
+  private final HttpExecutor executor;
+  private final WebhookTransport webhook;
+  private final RestApi rest;
+
+  private MattermostClient(Builder builder) {
+    this.webhookUrl = builder.webhookUrl;
+    this.siteUrl = builder.webhookUrl != null ? siteOf(builder.webhookUrl) : trimSlash(builder.siteUrl);
+    this.token = builder.token;
+    this.team = builder.team;
+    this.trust = builder.trust;
+    this.proxy = builder.proxy;
+    this.connectTimeout = builder.connectTimeout;
+    this.readTimeout = builder.readTimeout;
+    this.retryPolicy = builder.retryPolicy;
+    this.maxMessageLength = builder.maxMessageLength;
+    this.sleeper = builder.sleeper;
+    this.random = builder.random;
+
+    Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+    Payloads payloads = new Payloads(gson);
+    Redactor redactor = new Redactor(secretsOf(builder));
+    OkHttpClient http = HttpClients.build(builder.okHttpClient, trust, proxy, connectTimeout, readTimeout);
+    this.executor = new HttpExecutor(http, retryPolicy, gson, redactor, sleeper, random);
+    this.webhook = webhookUrl != null ? new WebhookTransport(webhookUrl, executor, payloads) : null;
+    this.rest = webhookUrl == null
+        ? new RestApi(HttpUrl.get(siteUrl), token, team, executor, payloads, gson, redactor) : null;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder with this client's settings; clients built from it share its connection pool. */
+  public Builder newBuilder() {
+    return new Builder(this);
+  }
+
+  public boolean isWebhook() {
+    return webhookUrl != null;
+  }
+
+  /** The Mattermost site, e.g. {@code https://chat.example.com}; derived from a webhook URL too. */
+  public String siteUrl() {
+    return siteUrl;
+  }
+
+  /** The default team for resolving channel names over REST, or null. */
+  public String team() {
+    return team;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /**
+   * Posts a message. Over REST a text longer than Mattermost accepts becomes a root post and
+   * continuation replies in its thread; over a webhook, consecutive posts. Attachments, files and
+   * priority go with the first post.
+   */
+  public PostResult send(Post post) throws MattermostException {
+    return send(post, new SendProgress());
+  }
+
+  /** A send that resumes where an earlier one with the same {@code progress} stopped. */
+  PostResult send(Post post, SendProgress progress) throws MattermostException {
+    requireNonNull(post, "post == null");
+    List<String> pieces = pieces(post.text());
+    // One deadline for the whole send: channel lookup and every part.
+    long deadline = executor.newDeadline();
+    return isWebhook() ? webhook.send(post, pieces, progress, deadline)
+        : rest.send(post, pieces, progress, deadline);
+  }
+
+  /** Posts {@code post} as a reply in the thread of {@code rootId} (REST only). */
+  public PostResult reply(String rootId, Post post) throws MattermostException {
+    requireNonNull(rootId, "rootId == null");
+    requireNonNull(post, "post == null");
+    Checks.requireId("rootId", rootId);
+    requireRest("reply in a thread");
+    return send(post.newBuilder().rootId(rootId).build());
+  }
+
+  /**
+   * Replaces the text, attachments, props and files of an existing post (REST only). The server
+   * replaces props wholesale, so the whole post is resent. Priority cannot be changed afterwards.
+   */
+  public PostResult update(String postId, Post post) throws MattermostException {
+    requireNonNull(postId, "postId == null");
+    requireNonNull(post, "post == null");
+    Checks.requireId("postId", postId);
+    requireRest("update a post");
+    if (post.text() != null && Checks.codePointLength(post.text()) > maxMessageLength) {
+      throw Checks.invalid("text", "an update must fit in one post (" + maxMessageLength + " characters)");
+    }
+    return rest.patch(postId, post);
+  }
+
+  /** Uploads a file to a channel (REST only); attach the returned id with {@link Post.Builder#addFileId}. */
+  public String uploadFile(String channelId, String fileName, byte[] content) throws MattermostException {
+    requireNonNull(channelId, "channelId == null");
+    requireNonNull(fileName, "fileName == null");
+    requireNonNull(content, "content == null");
+    Checks.requireId("channelId", channelId);
+    Checks.requireNotBlank("fileName", fileName);
+    requireRest("upload a file");
+    return rest.uploadFile(channelId, fileName, content);
+  }
+
+  /** Looks up a channel by team and channel name (REST only); answers are cached. */
+  public Channel channel(String team, String channelName) throws MattermostException {
+    requireNonNull(team, "team == null");
+    requireNonNull(channelName, "channelName == null");
+    Checks.requireNotBlank("team", team);
+    Checks.requireNotBlank("channel", channelName);
+    requireRest("look up a channel");
+    return rest.namedChannel(team, channelName, executor.newDeadline());
+  }
+
+  /**
+   * The direct-message channel between the token's user and {@code username}, created if needed
+   * (REST only); cached like named channels.
+   */
+  public Channel directChannelWith(String username) throws MattermostException {
+    requireNonNull(username, "username == null");
+    Checks.requireNotBlank("username", username);
+    requireRest("open a direct message");
+    return rest.directChannel(username, executor.newDeadline());
+  }
+
+  /** Finds a user by e-mail address (REST only), e.g. to mention a committer. */
+  public Optional<User> userByEmail(String email) throws MattermostException {
+    requireNonNull(email, "email == null");
+    if (email.isBlank() || !email.contains("@")) {
+      throw Checks.invalid("email", "must be an e-mail address");
+    }
+    requireRest("look up a user");
+    return rest.userByEmail(email);
+  }
+
+  /** The user behind the token (REST only); a cheap connection and credentials test. */
+  public User me() throws MattermostException {
+    requireRest("read the current user");
+    return rest.me(executor.newDeadline());
+  }
+
+  /** The Mattermost Calls plugin's REST API on this site (REST only). */
+  public CallsClient calls() {
+    requireRest("use the Calls plugin");
+    return new CallsClient(rest);
+  }
+
+  @Override
+  public String toString() {
+    return "MattermostClient{" + (isWebhook() ? "webhook " + siteUrl + "/hooks/" + Redactor.MASK
+        : "rest " + siteUrl + (team != null ? ", team=" + team : "")) + "}";
+  }
+
+  private List<String> pieces(String text) {
+    if (text == null || text.isEmpty()) {
+      return Collections.singletonList(text);
+    }
+    return TextSplitter.split(text, maxMessageLength);
+  }
+
+  private void requireRest(String what) {
+    if (isWebhook()) {
+      throw new IllegalStateException("To " + what + " the client needs the REST API (siteUrl + token), "
+          + "not an incoming webhook");
+    }
+  }
+
+  private static List<String> secretsOf(Builder builder) {
+    List<String> secrets = new ArrayList<>();
+    if (builder.webhookUrl != null) {
+      secrets.add(builder.webhookUrl);
+      HttpUrl url = HttpUrl.get(builder.webhookUrl);
+      List<String> segments = url.pathSegments();
+      secrets.add(segments.get(segments.size() - 1));
+    }
+    secrets.add(builder.token);
+    if (builder.proxy != null) {
+      secrets.add(builder.proxy.password());
+    }
+    return secrets;
+  }
+
+  /** Everything before {@code /hooks/<key>}. */
+  private static String siteOf(String webhookUrl) {
+    HttpUrl url = HttpUrl.get(webhookUrl);
+    List<String> segments = url.pathSegments();
+    HttpUrl.Builder site = url.newBuilder().query(null).fragment(null).encodedPath("/");
+    for (int i = 0; i < segments.size() - 2; i++) {
+      site.addPathSegment(segments.get(i));
+    }
+    return trimSlash(site.build().toString());
+  }
+
+  private static String trimSlash(String url) {
+    String result = url;
+    while (result.endsWith("/")) {
+      result = result.substring(0, result.length() - 1);
+    }
+    return result;
+  }
+
+  public static final class Builder {
+    private String webhookUrl;
+    private String siteUrl;
+    private String token;
+    private String team;
+    private OkHttpClient okHttpClient;
+    private CaTrust trust;
+    private ProxySettings proxy;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private int maxMessageLength = TextSplitter.MAX_POST_RUNES;
+    private HttpExecutor.Sleeper sleeper = Thread::sleep;
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+    Builder() {}
+
+    Builder(MattermostClient client) {
+      this.webhookUrl = client.webhookUrl;
+      this.siteUrl = client.webhookUrl == null ? client.siteUrl : null;
+      this.token = client.token;
+      this.team = client.team;
+      this.okHttpClient = client.executor.http();
+      this.trust = client.trust;
+      this.proxy = client.proxy;
+      this.connectTimeout = client.connectTimeout;
+      this.readTimeout = client.readTimeout;
+      this.retryPolicy = client.retryPolicy;
+      this.maxMessageLength = client.maxMessageLength;
+      this.sleeper = client.sleeper;
+      this.random = client.random;
+    }
+
+    /** An incoming webhook, {@code https://chat.example.com/hooks/<key>}. The key is a secret. */
+    public Builder webhookUrl(String webhookUrl) {
+      this.webhookUrl = webhookUrl;
+      return this;
+    }
+
+    /** The site for the REST API, {@code https://chat.example.com}; use with {@link #token}. */
+    public Builder siteUrl(String siteUrl) {
+      this.siteUrl = siteUrl;
+      return this;
+    }
+
+    /** A bot or personal access token. */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /** The team (name) used to resolve channel names over REST. */
+    public Builder team(String team) {
+      this.team = team;
+      return this;
+    }
+
+    /** The caller's client (its proxy, pool and dispatcher); this client derives its own from it. */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    public Builder trust(CaTrust trust) {
+      this.trust = trust;
+      return this;
+    }
+
+    public Builder proxy(ProxySettings proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /** Default 10 s (or the caller client's). */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /** Read and write timeout of one attempt; default 30 s (or the caller client's). */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = readTimeout;
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** For tests: a smaller post size than Mattermost's, so splitting is cheap to exercise. */
+    Builder maxMessageLength(int maxMessageLength) {
+      this.maxMessageLength = maxMessageLength;
+      return this;
+    }
+
+    /** For tests: how backoff waits are spent. */
+    Builder sleeper(HttpExecutor.Sleeper sleeper) {
+      this.sleeper = requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** For tests: the jitter source, uniform in [0, 1). */
+    Builder random(DoubleSupplier random) {
+      this.random = requireNonNull(random, "random == null");
+      return this;
+    }
+
+    public MattermostClient build() {
+      if (webhookUrl != null && (siteUrl != null || token != null)) {
+        throw Checks.invalid("webhookUrl", "set either webhookUrl, or siteUrl and token, not both");
+      }
+      if (webhookUrl != null) {
+        checkWebhookUrl(webhookUrl);
+      } else {
+        if (siteUrl == null && token == null) {
+          throw Checks.invalid("siteUrl", "set webhookUrl, or siteUrl and token");
+        }
+        checkSiteUrl();
+        if (token == null || token.isBlank()) {
+          throw Checks.invalid("token", "required with siteUrl");
+        }
+        if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+          throw Checks.invalid("token", "must be printable ASCII without spaces");
+        }
+      }
+      if (team != null && team.isBlank()) {
+        throw Checks.invalid("team", "must not be blank when set");
+      }
+      checkTimeout("connectTimeout", connectTimeout);
+      checkTimeout("readTimeout", readTimeout);
+      if (okHttpClient == null) {
+        if (connectTimeout == null) {
+          connectTimeout = Duration.ofSeconds(10);
+        }
+        if (readTimeout == null) {
+          readTimeout = Duration.ofSeconds(30);
+        }
+      }
+      return new MattermostClient(this);
+    }
+
+    /** Never echoes the URL: it contains the webhook key. */
+    private static void checkWebhookUrl(String url) {
+      HttpUrl parsed = url.startsWith("http://") || url.startsWith("https://") ? HttpUrl.parse(url) : null;
+      List<String> segments = parsed == null ? List.of() : parsed.pathSegments();
+      boolean shaped = segments.size() >= 2
+          && segments.get(segments.size() - 2).equals("hooks")
+          && segments.get(segments.size() - 1).matches("[A-Za-z0-9]+")
+          && parsed.query() == null;
+      if (!shaped) {
+        throw Checks.invalid("webhookUrl", "must look like https://chat.example.com/hooks/<key>");
+      }
+    }
+
+    private void checkSiteUrl() {
+      if (siteUrl == null || siteUrl.isBlank()) {
+        throw Checks.invalid("siteUrl", "required with token");
+      }
+      HttpUrl parsed = siteUrl.startsWith("http://") || siteUrl.startsWith("https://") ? HttpUrl.parse(siteUrl) : null;
+      if (parsed == null || parsed.query() != null || parsed.fragment() != null) {
+        throw Checks.invalid("siteUrl", "must be an http:// or https:// URL such as https://chat.example.com");
+      }
+      if (parsed.encodedPath().contains("/api/v4")) {
+        throw Checks.invalid("siteUrl", "must be the site root, without /api/v4");
+      }
+    }
+
+    private static void checkTimeout(String field, Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw Checks.invalid(field, "must be positive");
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.commandcenter.mattermost;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Map;
+
+/**
+ * Builds the JSON bodies Mattermost reads: the incoming-webhook request
+ * (server/public/model/incoming_webhook.go IncomingWebhookRequest) and the REST post
+ * (server/public/model/post.go Post, PostPatch).
+ */
+final class Payloads {
+  private final Gson gson;
+
+  Payloads(Gson gson) {
+    this.gson = gson;
+  }
+
+  JsonObject webhook(Post post, String text, boolean first) {
+    JsonObject json = new JsonObject();
+    if (text != null && !text.isEmpty()) {
+      json.addProperty("text", text);
+    }
+    addIfSet(json, "channel", post.channel());
+    addIfSet(json, "username", post.username());
+    addIfSet(json, "icon_url", post.iconUrl());
+    addIfSet(json, "icon_emoji", post.iconEmoji());
+    if (first) {
+      if (!post.attachments().isEmpty()) {
+        json.add("attachments", attachments(post));
+      }
+      if (!post.props().isEmpty()) {
+        json.add("props", gson.toJsonTree(post.props()));
+      }
+      if (post.priority() != null) {
+        json.add("priority", priority(post.priority()));
+      }
+    }
+    return json;
+  }
+
+  /** A REST create body; {@code first} says whether this piece carries attachments, files and priority. */
+  JsonObject restCreate(Post post, String channelId, String text, String rootId, boolean first,
+      String pendingPostId) {
+    JsonObject json = new JsonObject();
+    json.addProperty("channel_id", channelId);
+    json.addProperty("message", text == null ? "" : text);
+    if (rootId != null) {
+      json.addProperty("root_id", rootId);
+    }
+    json.add("props", restProps(post, first));
+    if (first && !post.fileIds().isEmpty()) {
+      json.add("file_ids", stringArray(post));
+    }
+    if (first && post.priority() != null) {
+      JsonObject metadata = new JsonObject();
+      metadata.add("priority", priority(post.priority()));
+      json.add("metadata", metadata);
+    }
+    json.addProperty("pending_post_id", pendingPostId);
+    return json;
+  }
+
+  /** A PostPatch: props are replaced wholesale by the server, so everything is resent. */
+  JsonObject restPatch(Post post) {
+    JsonObject json = new JsonObject();
+    json.addProperty("message", post.text() == null ? "" : post.text());
+    json.add("props", restProps(post, true));
+    if (!post.fileIds().isEmpty()) {
+      json.add("file_ids", stringArray(post));
+    }
+    return json;
+  }
+
+  private JsonObject restProps(Post post, boolean first) {
+    JsonObject props = new JsonObject();
+    if (first) {
+      for (Map.Entry<String, Object> entry : post.props().entrySet()) {
+        props.add(entry.getKey(), gson.toJsonTree(entry.getValue()));
+      }
+      if (!post.attachments().isEmpty()) {
+        props.add("attachments", attachments(post));
+      }
+    }
+    // The webapp only shows override_* for posts marked from_webhook (as webhooks are).
+    if (post.username() != null || post.iconUrl() != null || post.iconEmoji() != null) {
+      props.addProperty("from_webhook", "true");
+      addIfSet(props, "override_username", post.username());
+      addIfSet(props, "override_icon_url", post.iconUrl());
+      addIfSet(props, "override_icon_emoji", post.iconEmoji());
+    }
+    return props;
+  }
+
+  private static JsonArray stringArray(Post post) {
+    JsonArray array = new JsonArray();
+    post.fileIds().forEach(array::add);
+    return array;
+  }
+
+  static JsonObject priority(Priority priority) {
+    JsonObject json = new JsonObject();
+    json.addProperty("priority", priority.level().wireValue());
+    json.addProperty("requested_ack", priority.requestedAck());
+    json.addProperty("persistent_notifications", priority.persistentNotifications());
+    return json;
+  }
+
+  static JsonArray attachments(Post post) {
+    JsonArray array = new JsonArray();
+    for (Attachment attachment : post.attachments()) {
+      array.add(attachment(attachment));
+    }
+    return array;
+  }
+
+  static JsonObject attachment(Attachment attachment) {
+    JsonObject json = new JsonObject();
+    addIfSet(json, "fallback", attachment.fallback());
+    addIfSet(json, "color", attachment.color());
+    addIfSet(json, "pretext", attachment.pretext());
+    addIfSet(json, "text", attachment.text());
+    addIfSet(json, "author_name", attachment.authorName());
+    addIfSet(json, "author_link", attachment.authorLink());
+    addIfSet(json, "author_icon", attachment.authorIcon());
+    addIfSet(json, "title", attachment.title());
+    addIfSet(json, "title_link", attachment.titleLink());
+    if (!attachment.fields().isEmpty()) {
+      JsonArray fields = new JsonArray();
+      for (Field field : attachment.fields()) {
+        JsonObject fieldJson = new JsonObject();
+        fieldJson.addProperty("title", field.title());
+        fieldJson.addProperty("value", field.value());
+        fieldJson.addProperty("short", field.isShort());
+        fields.add(fieldJson);
+      }
+      json.add("fields", fields);
+    }
+    addIfSet(json, "image_url", attachment.imageUrl());
+    addIfSet(json, "thumb_url", attachment.thumbUrl());
+    addIfSet(json, "footer", attachment.footer());
+    addIfSet(json, "footer_icon", attachment.footerIcon());
+    return json;
+  }
+
+  String toJson(JsonElement json) {
+    return gson.toJson(json);
+  }
+
+  private static void addIfSet(JsonObject json, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      json.addProperty(name, value);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package org.commandcenter.mattermost;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/** The REST API v4 calls of the client, authenticated with a bot or personal access token. */
+final class RestApi {
+  private final HttpUrl siteUrl;
+  private final String token;
+  private final String team;
+  private final HttpExecutor executor;
+  private final Payloads payloads;
+  private final Gson gson;
+  private final Redactor redactor;
+  /** Channels by "team/name" or "@user", so each send costs one request. */
+  private final Map<String, Channel> channelCache = new ConcurrentHashMap<>();
+  /** The token's user id, learnt on the first direct message. */
+  private volatile String selfId;
+
+  RestApi(HttpUrl siteUrl, String token, String team, HttpExecutor executor, Payloads payloads,
+      Gson gson, Redactor redactor) {
+    this.siteUrl = siteUrl;
+    this.token = token;
+    this.team = team;
+    this.executor = executor;
+    this.payloads = payloads;
+    this.gson = gson;
+    this.redactor = redactor;
+  }
+
+  /** Creates the parts as a root post and replies in its thread, after those already created. */
+  PostResult send(Post post, List<String> parts, SendProgress progress, long deadline)
+      throws MattermostException {
+    String channelId = resolveChannelId(post.channel(), deadline);
+    if (progress.threadRoot == null) {
+      progress.threadRoot = post.rootId();
+    }
+    for (int i = progress.completedParts; i < parts.size(); i++) {
+      // One pending_post_id per part, reused by every retry and redelivery of it, so the server's
+      // de-duplication (server/channels/app/post.go deduplicateCreatePost) drops repeats.
+      JsonObject body = payloads.restCreate(post, channelId, parts.get(i), progress.threadRoot, i == 0,
+          progress.pendingPostId(i));
+      // set_online=false: a CI notification must not show the token's owner as online
+      // (server/channels/api4/post.go createPost).
+      Request request = request(api().addPathSegment("posts").addQueryParameter("set_online", "false"))
+          .post(RequestBody.create(payloads.toJson(body), MattermostClient.JSON))
+          .build();
+      String action = "create post in channel " + channelId
+          + (parts.size() == 1 ? "" : " (part " + (i + 1) + " of " + parts.size() + ")");
+      HttpAnswer answer;
+      try {
+        answer = executor.execute(action, request, deadline);
+      } catch (MattermostException e) {
+        if (e.statusCode() == 403 || e.statusCode() == 404) {
+          // Deleted, archived or left: look the channel up afresh next time.
+          channelCache.values().removeIf(channel -> channelId.equals(channel.id()));
+        }
+        throw e;
+      }
+      String id = string(parse(action, answer, JsonObject.class), "id");
+      progress.postIds.add(id);
+      if (progress.threadRoot == null) {
+        progress.threadRoot = id;
+      }
+      progress.completedParts = i + 1;
+    }
+    return PostResult.of(progress.postIds.get(0), channelId, progress.threadRoot, progress.postIds);
+  }
+
+  /** {@code PUT /api/v4/posts/{id}/patch}; the server replaces props wholesale. */
+  PostResult patch(String postId, Post post) throws MattermostException {
+    Request request = request(api().addPathSegment("posts").addPathSegment(postId).addPathSegment("patch"))
+        .put(RequestBody.create(payloads.toJson(payloads.restPatch(post)), MattermostClient.JSON))
+        .build();
+    String action = "update post " + postId;
+    JsonObject updated = parse(action, executor.execute(action, request), JsonObject.class);
+    String id = string(updated, "id");
+    String rootId = string(updated, "root_id");
+    return PostResult.of(id, string(updated, "channel_id"),
+        rootId == null || rootId.isEmpty() ? null : rootId, List.of(id));
+  }
+
+  String uploadFile(String channelId, String fileName, byte[] content) throws MattermostException {
+    // channel_id must precede the file part: the server streams multipart bodies
+    // (server/channels/api4/file.go uploadFileMultipart).
+    RequestBody body = new MultipartBody.Builder()
+        .setType(MultipartBody.FORM)
+        .addFormDataPart("channel_id", channelId)
+        .addFormDataPart("files", fileName,
+            RequestBody.create(content, MediaType.get("application/octet-stream")))
+        .build();
+    Request request = request(api().addPathSegment("files")).post(body).build();
+    String action = "upload file to channel " + channelId;
+    JsonObject answer = parse(action, executor.execute(action, request), JsonObject.class);
+    JsonElement infos = answer.get("file_infos");
+    if (infos == null || !infos.isJsonArray() || infos.getAsJsonArray().size() == 0) {
+      throw new MattermostException(action + " failed: the answer has no file_infos");
+    }
+    return string(infos.getAsJsonArray().get(0).getAsJsonObject(), "id");
+  }
+
+  Channel namedChannel(String team, String channelName, long deadline) throws MattermostException {
+    String key = team.toLowerCase(Locale.ROOT) + "/" + channelName.toLowerCase(Locale.ROOT);
+    Channel cached = channelCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Request request = request(api().addPathSegment("teams").addPathSegment("name").addPathSegment(team)
+        .addPathSegment("channels").addPathSegment("name").addPathSegment(channelName))
+        .get().build();
+    String action = "look up channel " + team + "/" + channelName;
+    Channel channel = parse(action, executor.execute(action, request, deadline), Channel.class);
+    channelCache.put(key, channel);
+    return channel;
+  }
+
+  /** {@code POST /api/v4/channels/direct} with both user ids; the server returns the existing DM too. */
+  Channel directChannel(String username, long deadline) throws MattermostException {
+    String key = "@" + username.toLowerCase(Locale.ROOT);
+    Channel cached = channelCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Request lookup = request(api().addPathSegment("users").addPathSegment("username").addPathSegment(username))
+        .get().build();
+    String lookupAction = "look up user @" + username;
+    User other = parse(lookupAction, executor.execute(lookupAction, lookup, deadline), User.class);
+    JsonArray members = new JsonArray();
+    members.add(selfId(deadline));
+    members.add(other.id());
+    Request create = request(api().addPathSegment("channels").addPathSegment("direct"))
+        .post(RequestBody.create(gson.toJson(members), MattermostClient.JSON))
+        .build();
+    String action = "open direct message with @" + username;
+    Channel channel = parse(action, executor.execute(action, create, deadline), Channel.class);
+    channelCache.put(key, channel);
+    return channel;
+  }
+
+  Optional<User> userByEmail(String email) throws MattermostException {
+    Request request = request(api().addPathSegment("users").addPathSegment("email").addPathSegment(email))
+        .get().build();
+    String action = "look up user by e-mail";
+    try {
+      return Optional.of(parse(action, executor.execute(action, request), User.class));
+    } catch (MattermostException e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  User me(long deadline) throws MattermostException {
+    Request request = request(api().addPathSegment("users").addPathSegment("me")).get().build();
+    return parse("read current user", executor.execute("read current user", request, deadline), User.class);
+  }
+
+  HttpAnswer execute(String action, Request request) throws MattermostException {
+    return executor.execute(action, request);
+  }
+
+  Request.Builder request(HttpUrl.Builder url) {
+    return new Request.Builder()
+        .url(url.build())
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "application/json")
+        .header("User-Agent", MattermostClient.USER_AGENT);
+  }
+
+  HttpUrl.Builder site() {
+    return siteUrl.newBuilder();
+  }
+
+  Gson gson() {
+    return gson;
+  }
+
+  <T> T parse(String action, HttpAnswer answer, Class<T> type) throws MattermostException {
+    try {
+      T value = gson.fromJson(answer.body, type);
+      if (value == null) {
+        throw new JsonParseException("empty body");
+      }
+      return value;
+    } catch (JsonParseException e) {
+      throw new MattermostException(redactor.redact(action + " failed: unexpected answer from the server: "
+          + e.getMessage()), answer.code, null, null, answer.headers.get("X-Request-ID"), false, null);
+    }
+  }
+
+  private String resolveChannelId(String channel, long deadline) throws MattermostException {
+    if (channel == null) {
+      throw Checks.invalid("channel", "required over the REST API (a channel name or id)");
+    }
+    if (Checks.isId(channel)) {
+      return channel;
+    }
+    if (channel.startsWith("@")) {
+      return directChannel(channel.substring(1), deadline).id();
+    }
+    if (team == null) {
+      throw Checks.invalid("team", "required to resolve channel names over the REST API");
+    }
+    boolean prefixed = channel.startsWith("~") || channel.startsWith("#");
+    return namedChannel(team, prefixed ? channel.substring(1) : channel, deadline).id();
+  }
+
+  private String selfId(long deadline) throws MattermostException {
+    String self = selfId;
+    if (self == null) {
+      self = me(deadline).id();
+      selfId = self;
+    }
+    return self;
+  }
+
+  private HttpUrl.Builder api() {
+    return siteUrl.newBuilder().addPathSegment("api").addPathSegment("v4");
+  }
+
+  /** A string member of a JSON answer, or null. */
+  static String string(JsonObject json, String name) {
+    JsonElement element = json.get(name);
+    return element == null || element.isJsonNull() ? null : element.getAsString();
+  }
+}

@@ -1,0 +1,170 @@
+package org.commandcenter.mattermost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs failing sends while capturing System.out, System.err and every java.util.logging record,
+ * prints each exception with its stack trace and cause chain, then searches all of it for the
+ * webhook key and the token.
+ */
+class SecretsDoNotLeakTest {
+  private final MockWebServer server = new MockWebServer();
+  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+  private final PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private PrintStream originalOut;
+  private PrintStream originalErr;
+  private Handler logHandler;
+  private Level originalLevel;
+
+  @BeforeEach
+  void startCapturing() throws Exception {
+    server.start();
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(capture);
+    System.setErr(capture);
+    Logger root = Logger.getLogger("");
+    originalLevel = root.getLevel();
+    root.setLevel(Level.ALL);
+    Logger.getLogger("org.commandcenter").setLevel(Level.ALL);
+    Logger.getLogger("okhttp3").setLevel(Level.ALL);
+    logHandler = new Handler() {
+      private final SimpleFormatter formatter = new SimpleFormatter();
+
+      @Override
+      public void publish(LogRecord record) {
+        // The mock server is the party that owns the secrets; only our side must keep them.
+        String name = record.getLoggerName();
+        if (name != null && name.startsWith("mockwebserver3")) {
+          return;
+        }
+        capture.print(formatter.format(record));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logHandler.setLevel(Level.ALL);
+    root.addHandler(logHandler);
+  }
+
+  @AfterEach
+  void stopCapturing() {
+    Logger root = Logger.getLogger("");
+    root.removeHandler(logHandler);
+    root.setLevel(originalLevel);
+    Logger.getLogger("org.commandcenter").setLevel(null);
+    Logger.getLogger("okhttp3").setLevel(null);
+    System.setOut(originalOut);
+    System.setErr(originalErr);
+    server.close();
+    String output = captured.toString(StandardCharsets.UTF_8);
+    assertThat(output).isNotEmpty();
+    assertThat(output).doesNotContain(Wire.HOOK_KEY).doesNotContain(Wire.TOKEN);
+  }
+
+  private void report(Throwable failure) {
+    capture.println(failure);
+    failure.printStackTrace(capture);
+  }
+
+  /** A misbehaving proxy or server that echoes the request (and its secret) into its error body. */
+  private static MockResponse echoingSecrets(int code, String request) {
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", "text/plain")
+        .body("bad request: " + request).build();
+  }
+
+  private static MockResponse echoingWebhook(int code) {
+    return echoingSecrets(code, "POST /hooks/" + Wire.HOOK_KEY);
+  }
+
+  private static MockResponse echoingToken(int code) {
+    return echoingSecrets(code, "GET /api/v4/users/me Authorization: Bearer " + Wire.TOKEN);
+  }
+
+  @Test
+  void webhookFailuresNeverShowTheKey() {
+    MattermostClient client = Wire.webhook(server, sleeper).build();
+    capture.println(client);
+    server.enqueue(echoingWebhook(400));
+    assertThatThrownBy(() -> client.send(Post.builder().text("x").build()))
+        .isInstanceOfSatisfying(MattermostException.class, this::report);
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(echoingWebhook(503));
+    }
+    assertThatThrownBy(() -> client.send(Post.builder().text("x").build()))
+        .isInstanceOfSatisfying(MattermostException.class, this::report);
+    server.enqueue(new MockResponse.Builder().code(302)
+        .setHeader("Location", "https://login.example/?next=/hooks/" + Wire.HOOK_KEY).build());
+    assertThatThrownBy(() -> client.send(Post.builder().text("x").build()))
+        .isInstanceOfSatisfying(MattermostException.class, this::report);
+  }
+
+  @Test
+  void restFailuresNeverShowTheToken() {
+    MattermostClient client = Wire.rest(server, sleeper).build();
+    capture.println(client);
+    server.enqueue(echoingToken(401));
+    assertThatThrownBy(client::me).isInstanceOfSatisfying(MattermostException.class, this::report);
+    server.enqueue(new MockResponse.Builder().code(200).body("{not json " + Wire.TOKEN).build());
+    assertThatThrownBy(client::me).isInstanceOfSatisfying(MattermostException.class, this::report);
+  }
+
+  @Test
+  void connectionFailuresNeverShowSecrets() throws Exception {
+    int port = server.getPort();
+    server.close();
+    MattermostClient webhook = MattermostClient.builder().webhookUrl("http://127.0.0.1:" + port + "/hooks/" + Wire.HOOK_KEY)
+        .retryPolicy(Wire.fastRetries()).sleeper(sleeper).build();
+    MattermostClient rest = MattermostClient.builder().siteUrl("http://127.0.0.1:" + port).token(Wire.TOKEN)
+        .retryPolicy(Wire.fastRetries()).sleeper(sleeper).build();
+    capture.println(webhook);
+    capture.println(rest);
+    assertThatThrownBy(() -> webhook.send(Post.builder().text("x").build()))
+        .isInstanceOfSatisfying(MattermostException.class, this::report);
+    assertThatThrownBy(() -> rest.send(Post.builder().text("x").channel(Wire.CHANNEL_ID).build()))
+        .isInstanceOfSatisfying(MattermostException.class, this::report);
+  }
+
+  @Test
+  void invalidConfigurationNeverShowsSecrets() {
+    assertThatThrownBy(() -> MattermostClient.builder().webhookUrl("ftp://chat/hooks/" + Wire.HOOK_KEY).build())
+        .satisfies(this::report);
+    assertThatThrownBy(() -> MattermostClient.builder().siteUrl("https://chat").token(Wire.TOKEN + " x").build())
+        .satisfies(this::report);
+    assertThatThrownBy(() -> MattermostClient.builder().webhookUrl("https://chat/hooks/" + Wire.HOOK_KEY)
+        .token(Wire.TOKEN).build()).satisfies(this::report);
+  }
+
+  @Test
+  void asyncFailuresAreLoggedWithoutSecrets() throws Exception {
+    MattermostClient client = Wire.webhook(server, sleeper).build();
+    server.enqueue(echoingWebhook(400));
+    try (AsyncSender sender = AsyncSender.builder(client).redeliveries(0).build()) {
+      CompletableFuture<PostResult> future = sender.submit(Post.builder().text("x").build());
+      assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).satisfies(this::report);
+      capture.println(sender.stats());
+    }
+  }
+}

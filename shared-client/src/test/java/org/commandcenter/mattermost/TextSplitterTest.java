@@ -1,0 +1,89 @@
+package org.commandcenter.mattermost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextSplitterTest {
+  private static int runes(String s) {
+    return s.codePointCount(0, s.length());
+  }
+
+  @Test
+  void shortTextIsOnePiece() {
+    assertThat(TextSplitter.split("hello", 16383)).containsExactly("hello");
+    String exactly = "é".repeat(16383);
+    assertThat(TextSplitter.split(exactly, 16383)).containsExactly(exactly);
+  }
+
+  @Test
+  void limitCountsCodePointsNotUtf16Units() {
+    String emoji = "\uD83D\uDE00".repeat(16383); // 16383 runes, 32766 chars
+    assertThat(TextSplitter.split(emoji, 16383)).hasSize(1);
+  }
+
+  @Test
+  void splitsOnLineBoundaries() {
+    String text = "aaaa\nbbbb\ncccc\ndddd\n";
+    List<String> pieces = TextSplitter.split(text, 16);
+    assertThat(pieces).containsExactly("aaaa\nbbbb\ncccc", "dddd");
+  }
+
+  @Test
+  void neverSplitsASurrogatePairOrGrapheme() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // one grapheme, 5 code points
+    String line = ("x" + family).repeat(40);
+    for (String piece : TextSplitter.split(line, 37)) {
+      assertThat(runes(piece)).isLessThanOrEqualTo(37);
+      assertThat(Character.isHighSurrogate(piece.charAt(piece.length() - 1))).isFalse();
+      assertThat(piece.endsWith("\u200D")).isFalse();
+      assertThat(Character.isLowSurrogate(piece.charAt(0))).isFalse();
+    }
+    assertThat(String.join("", TextSplitter.split(line, 37))).isEqualTo(line);
+  }
+
+  @Test
+  void prefersSpacesWhenCuttingALongLine() {
+    String line = "word ".repeat(30).trim();
+    for (String piece : TextSplitter.split(line, 32)) {
+      assertThat(runes(piece)).isLessThanOrEqualTo(32);
+      assertThat(piece).doesNotStartWith("ord");
+    }
+  }
+
+  @Test
+  void keepsAFenceThatFitsInOnePieceWhole() {
+    String text = "intro line\nmore intro\n```java\nint a;\nint b;\n```\nafter\n";
+    List<String> pieces = TextSplitter.split(text, 40);
+    assertThat(pieces).allSatisfy(p -> assertThat(runes(p)).isLessThanOrEqualTo(40));
+    assertThat(pieces).anySatisfy(p -> assertThat(p).contains("```java\nint a;\nint b;\n```"));
+  }
+
+  @Test
+  void closesAndReopensAFenceLongerThanAPiece() {
+    StringBuilder text = new StringBuilder("Console:\n```text\n");
+    for (int i = 0; i < 30; i++) {
+      text.append("log line ").append(i).append('\n');
+    }
+    text.append("```\nDone.");
+    List<String> pieces = TextSplitter.split(text.toString(), 60);
+    assertThat(pieces.size()).isGreaterThan(2);
+    for (String piece : pieces) {
+      assertThat(runes(piece)).isLessThanOrEqualTo(60);
+      long fences = piece.lines().filter(l -> l.startsWith("```")).count();
+      assertThat(fences % 2).as("balanced fences in:\n" + piece).isZero();
+    }
+    assertThat(pieces.get(1)).startsWith("```text\n");
+    assertThat(pieces.get(pieces.size() - 1)).endsWith("Done.");
+  }
+
+  @Test
+  void tildeFencesAndLongerClosingFencesAreRecognised() {
+    String text = "~~~~\n" + "x\n".repeat(30) + "~~~~~\nend";
+    for (String piece : TextSplitter.split(text, 20)) {
+      long fences = piece.lines().filter(l -> l.startsWith("~~~~")).count();
+      assertThat(fences % 2).isZero();
+    }
+  }
+}
