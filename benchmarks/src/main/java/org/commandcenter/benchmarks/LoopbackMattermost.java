@@ -1,85 +1,139 @@
 package org.commandcenter.benchmarks;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 /**
- * The smallest server that answers a REST v4 create-post the way Mattermost does (201 and the post),
- * so the benchmark measures the client, not a full Mattermost stand-in.
+ * The smallest HTTP/1.1 keep-alive server that answers a REST v4 create-post the way Mattermost does (201 and the
+ * post as JSON). It costs a few microseconds a request, so the benchmark measures the client, not the server: a
+ * general-purpose server here would cap both senders at its own speed.
  */
 final class LoopbackMattermost implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final ServerSocket serverSocket;
+  private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "loopback-mattermost");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final AtomicLong posts = new AtomicLong();
   private final String scheme;
 
-  private LoopbackMattermost(HttpServer server, String scheme) {
-    this.server = server;
+  private LoopbackMattermost(ServerSocket serverSocket, String scheme) {
+    this.serverSocket = serverSocket;
     this.scheme = scheme;
-    server.createContext("/api/v4/posts", this::createPost);
-    server.setExecutor(executor);
-    server.start();
-  }
-
-  static {
-    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK on a
-    // reused connection and every response stalls ~40 ms: that would measure the server, not the client.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    connections.execute(this::acceptLoop);
   }
 
   static LoopbackMattermost plain() throws IOException {
-    return new LoopbackMattermost(HttpServer.create(loopback(), 0), "http");
+    return new LoopbackMattermost(new ServerSocket(0, 128, InetAddress.getLoopbackAddress()), "http");
   }
 
   static LoopbackMattermost tls(SSLContext serverContext) throws IOException {
-    HttpsServer https = HttpsServer.create(loopback(), 0);
-    https.setHttpsConfigurator(new HttpsConfigurator(serverContext));
-    return new LoopbackMattermost(https, "https");
-  }
-
-  private static InetSocketAddress loopback() {
-    return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    return new LoopbackMattermost(
+        serverContext.getServerSocketFactory().createServerSocket(0, 128, InetAddress.getLoopbackAddress()),
+        "https");
   }
 
   String url() {
     // "localhost" so that the test certificate's host name is verified, as in production.
-    return scheme + "://localhost:" + server.getAddress().getPort();
+    return scheme + "://localhost:" + serverSocket.getLocalPort();
   }
 
   long postsReceived() {
     return posts.get();
   }
 
-  private void createPost(HttpExchange exchange) throws IOException {
-    try (InputStream body = exchange.getRequestBody()) {
-      body.readAllBytes();
+  private void acceptLoop() {
+    while (!serverSocket.isClosed()) {
+      try {
+        Socket socket = serverSocket.accept();
+        socket.setTcpNoDelay(true);
+        connections.execute(() -> serve(socket));
+      } catch (IOException closed) {
+        return;
+      }
     }
-    long n = posts.incrementAndGet();
-    byte[] answer = ("{\"id\":\"" + String.format("%026d", n) + "\",\"channel_id\":\""
-            + Alerts.CHANNEL_ID + "\",\"root_id\":\"\",\"message\":\"\"}")
-        .getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(201, answer.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(answer);
+  }
+
+  private void serve(Socket socket) {
+    try (socket;
+        InputStream in = new BufferedInputStream(socket.getInputStream());
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
+      while (true) {
+        int contentLength = readHeaders(in);
+        if (contentLength < 0) {
+          return; // the client closed the connection
+        }
+        in.skipNBytes(contentLength);
+        long n = posts.incrementAndGet();
+        byte[] body = ("{\"id\":\"" + String.format(Locale.ROOT, "%026d", n) + "\",\"channel_id\":\""
+                + Alerts.CHANNEL_ID + "\",\"root_id\":\"\",\"message\":\"\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        out.write(("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+      }
+    } catch (IOException connectionGone) {
+      // The sender closed its connection (the per-message sender does so after every post).
     }
+  }
+
+  /** Reads a request line and headers; returns the Content-Length, or -1 at end of stream. */
+  private static int readHeaders(InputStream in) throws IOException {
+    int contentLength = 0;
+    boolean any = false;
+    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        return any ? fail("request cut off") : -1;
+      }
+      any = true;
+      if (b != '\n') {
+        if (b != '\r') {
+          line.write(b);
+        }
+        continue;
+      }
+      String header = line.toString(StandardCharsets.US_ASCII);
+      line.reset();
+      if (header.isEmpty()) {
+        return contentLength;
+      }
+      String lower = header.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("content-length:")) {
+        contentLength = Integer.parseInt(header.substring("content-length:".length()).trim());
+      } else if (lower.startsWith("transfer-encoding:")) {
+        return fail("chunked request bodies are not expected from this benchmark");
+      }
+    }
+  }
+
+  private static int fail(String message) throws IOException {
+    throw new IOException(message);
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    try {
+      serverSocket.close();
+    } catch (IOException ignored) {
+      // Closing anyway.
+    }
+    connections.shutdownNow();
   }
 }
