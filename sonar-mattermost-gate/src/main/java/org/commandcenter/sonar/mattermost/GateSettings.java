@@ -1,0 +1,301 @@
+package org.commandcenter.sonar.mattermost;
+
+import static org.commandcenter.sonar.mattermost.MattermostProperties.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import okhttp3.HttpUrl;
+import org.sonar.api.config.Configuration;
+
+/**
+ * The plugin's global settings, read once per analysis from the Compute Engine's configuration (which holds
+ * global values only). Bad values fail {@link #from(Configuration)} with a message that names the setting.
+ */
+public final class GateSettings {
+
+  private final boolean enabled;
+  private final String siteUrl;
+  private final String botToken;
+  private final String webhookUrl;
+  private final String team;
+  private final String caCertificates;
+  private final String username;
+  private final String defaultChannel;
+  private final List<ProjectRoute> projectRoutes;
+  private final Set<String> allowedChannels;
+  private final String warRoomChannel;
+  private final NotifyMode notifyMode;
+  private final Pattern branchFilter;
+  private final boolean pullRequests;
+  private final String webApiUrl;
+  private final String webApiToken;
+
+  private GateSettings(Configuration config) {
+    this.enabled = config.getBoolean(ENABLED).orElse(true);
+    this.siteUrl = optionalUrl(config, SITE_URL);
+    this.botToken = trimmed(config, BOT_TOKEN);
+    this.webhookUrl = optionalUrl(config, WEBHOOK_URL);
+    this.team = trimmed(config, TEAM);
+    this.caCertificates = trimmed(config, CA_CERTIFICATES);
+    this.username = trimmed(config, USERNAME);
+    this.defaultChannel = channelName(DEFAULT_CHANNEL, trimmed(config, DEFAULT_CHANNEL));
+    this.projectRoutes = projectRoutes(config);
+    this.allowedChannels = allowedChannels(config);
+    this.warRoomChannel = channelName(WAR_ROOM_CHANNEL, trimmed(config, WAR_ROOM_CHANNEL));
+    this.notifyMode = config.get(NOTIFY).filter(v -> !v.isBlank())
+        .map(v -> NotifyMode.parse(NOTIFY, v)).orElse(NotifyMode.FAILED);
+    this.branchFilter = branchFilter(config);
+    this.pullRequests = config.getBoolean(PULL_REQUESTS).orElse(false);
+    this.webApiUrl = optionalUrl(config, WEB_API_URL);
+    this.webApiToken = trimmed(config, WEB_API_TOKEN);
+    if (botToken != null && siteUrl == null) {
+      throw new IllegalArgumentException(SITE_URL + ": required when a bot token is set");
+    }
+    if (botToken != null && team == null) {
+      throw new IllegalArgumentException(TEAM + ": required when a bot token is set");
+    }
+  }
+
+  /**
+   * Reads and validates the settings.
+   *
+   * @throws IllegalArgumentException naming the setting whose value is invalid
+   */
+  public static GateSettings from(Configuration config) {
+    Objects.requireNonNull(config, "config == null");
+    return new GateSettings(config);
+  }
+
+  /** Whether alerts are on and there is somewhere to send them. */
+  public boolean isActive() {
+    return enabled && (botToken != null || webhookUrl != null);
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public Optional<String> siteUrl() {
+    return Optional.ofNullable(siteUrl);
+  }
+
+  /** The Mattermost site for links: the site URL, else the webhook URL up to {@code /hooks/}. */
+  public Optional<String> linkSiteUrl() {
+    if (siteUrl != null) {
+      return Optional.of(siteUrl);
+    }
+    if (webhookUrl == null) {
+      return Optional.empty();
+    }
+    HttpUrl hook = HttpUrl.get(webhookUrl);
+    HttpUrl.Builder site = hook.newBuilder().encodedPath("/").query(null);
+    for (String segment : hook.pathSegments()) {
+      if (segment.equals("hooks")) {
+        break;
+      }
+      site.addPathSegment(segment);
+    }
+    String url = site.build().toString();
+    return Optional.of(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  }
+
+  public Optional<String> botToken() {
+    return Optional.ofNullable(botToken);
+  }
+
+  public Optional<String> webhookUrl() {
+    return Optional.ofNullable(webhookUrl);
+  }
+
+  public Optional<String> team() {
+    return Optional.ofNullable(team);
+  }
+
+  public Optional<String> caCertificates() {
+    return Optional.ofNullable(caCertificates);
+  }
+
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  public Optional<String> defaultChannel() {
+    return Optional.ofNullable(defaultChannel);
+  }
+
+  public List<ProjectRoute> projectRoutes() {
+    return projectRoutes;
+  }
+
+  public Set<String> allowedChannels() {
+    return allowedChannels;
+  }
+
+  public Optional<String> warRoomChannel() {
+    return Optional.ofNullable(warRoomChannel);
+  }
+
+  public NotifyMode notifyMode() {
+    return notifyMode;
+  }
+
+  public Optional<Pattern> branchFilter() {
+    return Optional.ofNullable(branchFilter);
+  }
+
+  public boolean pullRequests() {
+    return pullRequests;
+  }
+
+  public Optional<String> webApiUrl() {
+    return Optional.ofNullable(webApiUrl);
+  }
+
+  public Optional<String> webApiToken() {
+    return Optional.ofNullable(webApiToken);
+  }
+
+  /** What identifies the Mattermost connection: two equal keys can share one client and delivery queue. */
+  ConnectionKey connectionKey() {
+    return new ConnectionKey(siteUrl, botToken, webhookUrl, team, caCertificates);
+  }
+
+  @Override
+  public String toString() {
+    // Never the token, the webhook URL or the Web API token.
+    return "GateSettings{enabled=" + enabled + ", siteUrl=" + siteUrl + ", transport="
+        + (botToken != null ? "bot" : webhookUrl != null ? "webhook" : "none") + ", team=" + team
+        + ", defaultChannel=" + defaultChannel + ", notify=" + notifyMode.value() + "}";
+  }
+
+  /** One row of the project-key → channel mapping. */
+  public static final class ProjectRoute {
+    private final String projectKeyPattern;
+    private final Pattern pattern;
+    private final String channel;
+
+    ProjectRoute(String projectKeyPattern, String channel) {
+      this.projectKeyPattern = projectKeyPattern;
+      this.pattern = globToRegex(projectKeyPattern);
+      this.channel = channel;
+    }
+
+    public String projectKeyPattern() {
+      return projectKeyPattern;
+    }
+
+    public String channel() {
+      return channel;
+    }
+
+    public boolean matches(String projectKey) {
+      return pattern.matcher(projectKey).matches();
+    }
+
+    private static Pattern globToRegex(String glob) {
+      StringBuilder regex = new StringBuilder();
+      for (String literal : glob.split("\\*", -1)) {
+        if (regex.length() > 0) {
+          regex.append(".*");
+        }
+        regex.append(Pattern.quote(literal));
+      }
+      return Pattern.compile(regex.toString());
+    }
+  }
+
+  /** Equality of connection settings; its toString never shows secrets. */
+  record ConnectionKey(String siteUrl, String botToken, String webhookUrl, String team, String caCertificates) {
+    @Override
+    public String toString() {
+      return "ConnectionKey{siteUrl=" + siteUrl + ", team=" + team + "}";
+    }
+  }
+
+  private static String trimmed(Configuration config, String key) {
+    return config.get(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+  }
+
+  private static String optionalUrl(Configuration config, String key) {
+    String value = trimmed(config, key);
+    if (value == null) {
+      return null;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+      // Say which setting is wrong, but never echo it: the webhook URL is a secret.
+      throw new IllegalArgumentException(key + ": must be an http:// or https:// URL");
+    }
+    if (HttpUrl.parse(value) == null) {
+      throw new IllegalArgumentException(key + ": is not a valid URL");
+    }
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  }
+
+  static String channelName(String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    String name = value.startsWith("~") ? value.substring(1) : value;
+    if (name.isEmpty() || name.length() > 64 || !name.matches("[A-Za-z0-9_\\-]+")) {
+      throw new IllegalArgumentException(field + ": '" + value + "' is not a channel name (letters, digits, "
+          + "'_' and '-' as in the channel's URL)");
+    }
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private static Set<String> allowedChannels(Configuration config) {
+    Set<String> channels = new LinkedHashSet<>();
+    for (String value : config.getStringArray(ALLOWED_CHANNELS)) {
+      String trimmed = value.trim();
+      if (!trimmed.isEmpty()) {
+        channels.add(channelName(ALLOWED_CHANNELS, trimmed));
+      }
+    }
+    return Set.copyOf(channels);
+  }
+
+  private static List<ProjectRoute> projectRoutes(Configuration config) {
+    List<ProjectRoute> routes = new ArrayList<>();
+    String[] rows = config.getStringArray(PROJECT_CHANNELS);
+    for (String row : rows) {
+      String id = row.trim();
+      if (id.isEmpty()) {
+        continue;
+      }
+      String prefix = PROJECT_CHANNELS + "." + id + ".";
+      String key = trimmed(config, prefix + PROJECT_CHANNELS_KEY_FIELD);
+      String channel = trimmed(config, prefix + PROJECT_CHANNELS_CHANNEL_FIELD);
+      if (key == null && channel == null) {
+        continue;
+      }
+      if (key == null) {
+        throw new IllegalArgumentException(prefix + PROJECT_CHANNELS_KEY_FIELD + ": missing project key");
+      }
+      if (channel == null) {
+        throw new IllegalArgumentException(prefix + PROJECT_CHANNELS_CHANNEL_FIELD + ": missing channel");
+      }
+      routes.add(new ProjectRoute(key, channelName(prefix + PROJECT_CHANNELS_CHANNEL_FIELD, channel)));
+    }
+    return List.copyOf(routes);
+  }
+
+  private static Pattern branchFilter(Configuration config) {
+    String regex = trimmed(config, BRANCHES);
+    if (regex == null) {
+      return null;
+    }
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(BRANCHES + ": invalid regular expression: " + e.getDescription(), e);
+    }
+  }
+}

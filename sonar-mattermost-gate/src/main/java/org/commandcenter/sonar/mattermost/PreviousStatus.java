@@ -1,0 +1,11 @@
+package org.commandcenter.sonar.mattermost;
+
+/** The quality gate status of the analysis before the current one, on the same branch or pull request. */
+public enum PreviousStatus {
+  OK,
+  ERROR,
+  /** There is no earlier analysis, or it had no quality gate. */
+  NONE,
+  /** It could not be found out (no Web API token, server unreachable, missing permission). */
+  UNKNOWN
+}

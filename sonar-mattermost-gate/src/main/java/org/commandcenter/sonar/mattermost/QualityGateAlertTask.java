@@ -1,0 +1,133 @@
+package org.commandcenter.sonar.mattermost;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import org.commandcenter.mattermost.Post;
+import org.commandcenter.mattermost.warroom.WarRoom;
+import org.sonar.api.ce.posttask.PostProjectAnalysisTask;
+import org.sonar.api.config.Configuration;
+import org.sonar.api.utils.log.Logger;
+import org.sonar.api.utils.log.Loggers;
+
+/**
+ * Posts a Mattermost alert when a project analysis finishes. Thin: the decision, the route and the message are
+ * made elsewhere. It never throws and never holds the Compute Engine thread longer than {@link #BUDGET}.
+ */
+public class QualityGateAlertTask implements PostProjectAnalysisTask {
+
+  /** The longest the Compute Engine thread spends here, whatever Mattermost or the Web API do. */
+  static final Duration BUDGET = Duration.ofMillis(1800);
+  static final String LOG_STATISTIC = "mattermostAlert";
+  private static final Logger LOG = Loggers.get(QualityGateAlertTask.class);
+
+  private final Configuration config;
+  private final AlertDelivery delivery;
+  private final Clock clock;
+
+  public QualityGateAlertTask(Configuration config, AlertDelivery delivery) {
+    this(config, delivery, Clock.systemUTC());
+  }
+
+  QualityGateAlertTask(Configuration config, AlertDelivery delivery, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config == null");
+    this.delivery = Objects.requireNonNull(delivery, "delivery == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+  }
+
+  @Override
+  public String getDescription() {
+    return "Mattermost quality gate alert";
+  }
+
+  @Override
+  public void finished(Context context) {
+    String outcome;
+    try {
+      outcome = alert(context.getProjectAnalysis());
+    } catch (Exception | LinkageError e) {
+      // An alert is never worth failing or stalling the analysis over.
+      LOG.warn("Mattermost: alert failed: {}", e.toString());
+      outcome = "error";
+    }
+    try {
+      context.getLogStatistics().add(LOG_STATISTIC, outcome);
+    } catch (RuntimeException e) {
+      LOG.debug("Mattermost: cannot add log statistic", e);
+    }
+  }
+
+  private String alert(ProjectAnalysis analysis) {
+    Instant deadline = clock.instant().plus(BUDGET);
+    String projectKey = analysis.getProject().getKey();
+    GateSettings settings;
+    try {
+      settings = GateSettings.from(config);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Mattermost: no alert for {}, invalid setting {}", projectKey, e.getMessage());
+      return "invalid-settings";
+    }
+    if (!settings.isActive()) {
+      return settings.enabled() ? "not-configured" : "disabled";
+    }
+    PreviousStatusSource previous = previousStatusSource(settings);
+    AlertDecision decision = AlertPolicy.decide(settings, analysis, previous, deadline);
+    if (decision.fellBack()) {
+      LOG.warn("Mattermost: previous quality gate status of {} unknown, alerting as for '{}' ({})", projectKey,
+          NotifyMode.FAILED.value(), settings.webApiToken().isPresent()
+              ? "see the warning above" : "set " + MattermostProperties.WEB_API_TOKEN);
+    }
+    if (!decision.shouldSend()) {
+      LOG.debug("Mattermost: no alert for {}: {}", projectKey, decision.reason());
+      return "skipped";
+    }
+    Map<String, String> scannerContext = analysis.getScannerContext().getProperties();
+    ChannelRoute route = ChannelRouter.route(settings, projectKey, scannerContext);
+    route.warning().ifPresent(warning -> LOG.warn("Mattermost: {}", warning));
+    if (route.channel().isEmpty() && settings.botToken().isPresent()) {
+      LOG.warn("Mattermost: no channel for {}: set {} or route the project", projectKey,
+          MattermostProperties.DEFAULT_CHANNEL);
+      return "no-channel";
+    }
+    AlertKind kind = decision.kind().orElseThrow();
+    Post post = AlertMessage.build(kind, analysis, ServerUrls.publicRootUrl(config), warRoomUrl(settings))
+        .newBuilder()
+        .channel(route.channel().orElse(null))
+        .username(settings.username().orElse(null))
+        .build();
+    String what = projectKey + " (" + kind + " to " + route + ")";
+    DeliveryOutcome outcome = delivery.deliver(settings, post, deadline, what);
+    LOG.info("Mattermost: alert for {}: {}", what, outcome);
+    return outcome.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private PreviousStatusSource previousStatusSource(GateSettings settings) {
+    if (settings.notifyMode() != NotifyMode.CHANGES || settings.webApiToken().isEmpty()) {
+      return (analysis, deadline) -> PreviousStatus.UNKNOWN;
+    }
+    HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(settings, config));
+    if (baseUrl == null) {
+      LOG.warn("Mattermost: {} is not a valid URL", MattermostProperties.WEB_API_URL);
+      return (analysis, deadline) -> PreviousStatus.UNKNOWN;
+    }
+    return new WebApiPreviousStatus(delivery.httpClient(), baseUrl, settings.webApiToken().get());
+  }
+
+  private static String warRoomUrl(GateSettings settings) {
+    Optional<String> channel = settings.warRoomChannel();
+    Optional<String> site = settings.linkSiteUrl();
+    if (channel.isEmpty() || site.isEmpty() || settings.team().isEmpty()) {
+      return null;
+    }
+    try {
+      return WarRoom.link(site.get(), settings.team().get(), channel.get());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Mattermost: no War Room link: {}", e.getMessage());
+      return null;
+    }
+  }
+}

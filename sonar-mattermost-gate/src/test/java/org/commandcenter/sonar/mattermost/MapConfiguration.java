@@ -1,0 +1,42 @@
+package org.commandcenter.sonar.mattermost;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.sonar.api.config.Configuration;
+
+/** A {@link Configuration} over a map, splitting multi-values on commas as SonarQube does. */
+final class MapConfiguration implements Configuration {
+
+  private final Map<String, String> values = new HashMap<>();
+
+  MapConfiguration set(String key, String value) {
+    values.put(key, value);
+    return this;
+  }
+
+  MapConfiguration remove(String key) {
+    values.remove(key);
+    return this;
+  }
+
+  @Override
+  public Optional<String> get(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
+  @Override
+  public boolean hasKey(String key) {
+    return values.containsKey(key);
+  }
+
+  @Override
+  public String[] getStringArray(String key) {
+    String value = values.get(key);
+    if (value == null || value.isBlank()) {
+      return new String[0];
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).toArray(String[]::new);
+  }
+}

@@ -1,0 +1,388 @@
+package org.commandcenter.sonar.mattermost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.commandcenter.mattermost.RetryPolicy;
+import org.commandcenter.sandbox.MattermostSandbox;
+import org.commandcenter.sandbox.ReceivedPost;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
+import org.sonar.api.ce.posttask.PostProjectAnalysisTaskTester;
+import org.sonar.api.ce.posttask.QualityGate;
+import org.sonar.api.testfixtures.log.LogTesterJUnit5;
+
+/** The task against the Mattermost stand-in (and a fake SonarQube Web API): what goes over the wire. */
+class QualityGateAlertTaskTest {
+
+  private static final String TEAM = MattermostSandbox.TEAM;
+  private static final String WEB_API_TOKEN = "squ_webapi_s3cret";
+
+  /** Short delays so an outage and its recovery fit in a test; the shape is production's. */
+  private static final DeliveryTuning FAST = new DeliveryTuning(Duration.ofMillis(300), Duration.ofSeconds(2),
+      RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(200))
+          .deadline(Duration.ofSeconds(1)).build(),
+      10, Duration.ofMillis(50), 30, Duration.ofMillis(300), Duration.ofSeconds(2));
+
+  @RegisterExtension
+  final LogTesterJUnit5 logTester = new LogTesterJUnit5();
+
+  private MattermostSandbox mattermost;
+  private MockWebServer sonarWebApi;
+  private AlertDelivery delivery;
+  private MapConfiguration config;
+  private QualityGateAlertTask task;
+  private volatile String previousGateStatus = "OK";
+  private volatile int webApiStatus = 200;
+
+  @BeforeEach
+  void start() throws Exception {
+    mattermost = MattermostSandbox.builder().withSampleData()
+        .channel(TEAM, "team-b")
+        .members(TEAM, "team-b", "sonar-bot")
+        .build();
+    mattermost.start();
+    sonarWebApi = new MockWebServer();
+    sonarWebApi.setDispatcher(new FakeSonarWebApi());
+    sonarWebApi.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+    delivery = AlertDelivery.withTuning(FAST);
+    config = new MapConfiguration()
+        .set(MattermostProperties.SITE_URL, mattermost.url())
+        .set(MattermostProperties.BOT_TOKEN, MattermostSandbox.SONAR_BOT_TOKEN)
+        .set(MattermostProperties.TEAM, TEAM)
+        .set(MattermostProperties.DEFAULT_CHANNEL, "alerts")
+        .set(MattermostProperties.WAR_ROOM_CHANNEL, "war-room")
+        .set(ServerUrls.SERVER_BASE_URL, "https://sonar.example.com");
+    task = new QualityGateAlertTask(config, delivery);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    delivery.stop();
+    sonarWebApi.close();
+    mattermost.close();
+  }
+
+  @Test
+  void postsFailureAttachmentWhenGateFails() throws Exception {
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate());
+
+    tester.execute();
+
+    ReceivedPost post = single("alerts");
+    assertThat(post.username()).isEqualTo("sonar-bot");
+    JsonObject attachment = post.attachments().get(0);
+    assertThat(attachment.get("title").getAsString()).isEqualTo("Quality gate failed: Shop Backend");
+    assertThat(attachment.get("title_link").getAsString()).isEqualTo("https://sonar.example.com/dashboard?id=shop");
+    assertThat(attachment.get("color").getAsString()).isEqualTo(AlertMessage.RED);
+    assertThat(attachment.get("text").getAsString())
+        .contains("[Coverage on New Code](https://sonar.example.com/component_measures?id=shop&metric=new_coverage)"
+            + ": **45.2%**, required ≥ 80.0%")
+        .contains("**C**, required A")
+        .contains("[Join the War Room](" + mattermost.url() + "/factory/channels/war-room?join_call=true)");
+    assertThat(attachment.getAsJsonArray("fields").toString()).contains("Sonar way").contains("Failed");
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "delivered");
+    awaitDelivered(1);
+  }
+
+  @Test
+  void postsNothingWhenGatePassesInFailedMode() {
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.passingGate());
+
+    tester.execute();
+
+    assertThat(mattermost.allPosts()).isEmpty();
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "skipped");
+  }
+
+  @Test
+  void postsBackToGreenWhenTheGateChangesFromFailedToPassed() throws Exception {
+    changesMode();
+    previousGateStatus = "ERROR";
+
+    Analyses.tester(task, Analyses.passingGate()).execute();
+
+    JsonObject attachment = single("alerts").attachments().get(0);
+    assertThat(attachment.get("title").getAsString()).isEqualTo("Back to green: Shop Backend");
+    assertThat(attachment.get("color").getAsString()).isEqualTo(AlertMessage.GREEN);
+    RecordedRequest analyses = sonarWebApi.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(analyses.getUrl().encodedPath()).isEqualTo("/api/project_analyses/search");
+    assertThat(analyses.getUrl().queryParameter("project")).isEqualTo("shop");
+    assertThat(analyses.getHeaders().get("Authorization")).isEqualTo(okhttp3.Credentials.basic(WEB_API_TOKEN, ""));
+    RecordedRequest status = sonarWebApi.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(status.getUrl().queryParameter("analysisId")).isEqualTo("AYz-previous-analysis");
+  }
+
+  @Test
+  void staysQuietWhileTheGateKeepsFailingInChangesMode() {
+    changesMode();
+    previousGateStatus = "ERROR";
+
+    Analyses.tester(task, Analyses.failingGate()).execute();
+
+    assertThat(mattermost.allPosts()).isEmpty();
+  }
+
+  @Test
+  void alertsWhenTheGateStartsFailingInChangesMode() throws Exception {
+    changesMode();
+    previousGateStatus = "OK";
+
+    Analyses.tester(task, Analyses.failingGate()).execute();
+
+    assertThat(single("alerts").attachments().get(0).get("title").getAsString()).startsWith("Quality gate failed");
+  }
+
+  @Test
+  void fallsBackToFailedOnlyWhenTheWebApiRefusesTheToken() throws Exception {
+    changesMode();
+    webApiStatus = 403;
+
+    Analyses.tester(task, Analyses.failingGate()).execute();
+    Analyses.tester(task, Analyses.passingGate()).execute();
+
+    assertThat(single("alerts").attachments().get(0).get("title").getAsString()).startsWith("Quality gate failed");
+    assertThat(logTester.logs(Level.WARN))
+        .anyMatch(log -> log.contains("HTTP 403") && log.contains("Browse permission"))
+        .anyMatch(log -> log.contains("alerting as for 'failed'"));
+    assertThat(String.join("\n", logTester.logs())).doesNotContain(WEB_API_TOKEN)
+        .doesNotContain(MattermostSandbox.SONAR_BOT_TOKEN);
+  }
+
+  @Test
+  void postsAnAnalysisFailedAlert() throws Exception {
+    PostProjectAnalysisTaskTester tester = Analyses.failedTask(task);
+
+    tester.execute();
+
+    JsonObject attachment = single("alerts").attachments().get(0);
+    assertThat(attachment.get("title").getAsString()).isEqualTo("Analysis failed: Shop Backend");
+    assertThat(attachment.get("title_link").getAsString())
+        .isEqualTo("https://sonar.example.com/project/background_tasks?id=shop");
+  }
+
+  @Test
+  void linksTheBranchOfABranchAnalysis() throws Exception {
+    Analyses.tester(task, Analyses.failingGate()).withBranch(Analyses.branch("release/2.1")).execute();
+
+    JsonObject attachment = single("alerts").attachments().get(0);
+    assertThat(attachment.get("title_link").getAsString())
+        .isEqualTo("https://sonar.example.com/dashboard?id=shop&branch=release%2F2.1");
+    assertThat(attachment.getAsJsonArray("fields").toString()).contains("Branch").contains("release/2.1");
+  }
+
+  @Test
+  void skipsBranchesOutsideTheFilter() {
+    config.set(MattermostProperties.BRANCHES, "main|release/.*");
+
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate())
+        .withBranch(Analyses.branch("feature/login"));
+    tester.execute();
+
+    assertThat(mattermost.allPosts()).isEmpty();
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "skipped");
+  }
+
+  @Test
+  void alertsOnPullRequestsOnlyWhenTurnedOn() throws Exception {
+    Analyses.tester(task, Analyses.failingGate()).withBranch(Analyses.pullRequest("42")).execute();
+    assertThat(mattermost.allPosts()).isEmpty();
+
+    config.set(MattermostProperties.PULL_REQUESTS, "true");
+    Analyses.tester(task, Analyses.failingGate()).withBranch(Analyses.pullRequest("42")).execute();
+
+    JsonObject attachment = single("alerts").attachments().get(0);
+    assertThat(attachment.get("title_link").getAsString())
+        .isEqualTo("https://sonar.example.com/dashboard?id=shop&pullRequest=42");
+    assertThat(attachment.get("fallback").getAsString()).endsWith("(pull request 42)");
+  }
+
+  @Test
+  void explainsConditionsWithoutValue() throws Exception {
+    QualityGate gate = Analyses.gate(QualityGate.Status.ERROR,
+        Analyses.failed("new_violations", QualityGate.Operator.GREATER_THAN, "0", "12"),
+        Analyses.noValue("new_coverage", QualityGate.Operator.LESS_THAN, "80"));
+
+    Analyses.tester(task, gate).execute();
+
+    assertThat(single("alerts").attachments().get(0).get("text").getAsString())
+        .contains("**1 failed condition**")
+        .contains("): **12**, required ≤ 0")
+        .contains("Not evaluated (no value yet): Coverage on New Code");
+  }
+
+  @Test
+  void routesToTheProjectsOwnChannelOnlyWhenAllowed() throws Exception {
+    config.set(MattermostProperties.ALLOWED_CHANNELS, "team-b");
+
+    Analyses.tester(task, Analyses.failingGate()).withScannerContext(scannerContext("town-square")).execute();
+    Analyses.tester(task, Analyses.failingGate()).withScannerContext(scannerContext("team-b")).execute();
+
+    assertThat(single("alerts")).isNotNull();
+    assertThat(single("team-b")).isNotNull();
+    assertThat(mattermost.posts(TEAM, "town-square")).isEmpty();
+    assertThat(logTester.logs(Level.WARN)).anyMatch(log -> log.contains("not in " + MattermostProperties.ALLOWED_CHANNELS));
+  }
+
+  @Test
+  void postsThroughAnIncomingWebhook() throws Exception {
+    config.remove(MattermostProperties.BOT_TOKEN).remove(MattermostProperties.SITE_URL)
+        .set(MattermostProperties.WEBHOOK_URL, mattermost.hookUrl(MattermostSandbox.SONAR_HOOK))
+        .set(MattermostProperties.DEFAULT_CHANNEL, "war-room");
+
+    Analyses.tester(task, Analyses.failingGate()).execute();
+
+    ReceivedPost post = single("war-room");
+    assertThat(post.fromWebhook()).isTrue();
+    assertThat(post.attachments().get(0).get("text").getAsString())
+        .contains("[Join the War Room](" + mattermost.url() + "/factory/channels/war-room?join_call=true)");
+  }
+
+  @Test
+  void boundsTheComputeEngineTimeWhileMattermostIsDownAndDeliversWhenItIsBack() throws Exception {
+    mattermost.faults().down();
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate());
+
+    long started = System.nanoTime();
+    tester.execute();
+    Duration spent = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(spent).isLessThanOrEqualTo(Duration.ofSeconds(2));
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "queued");
+    Thread.sleep(700);
+    assertThat(mattermost.allPosts()).isEmpty();
+    mattermost.faults().up();
+
+    List<ReceivedPost> posts = mattermost.awaitPosts(TEAM, "alerts", 1, Duration.ofSeconds(15));
+    assertThat(posts).hasSize(1);
+    assertThat(posts.get(0).attachments().get(0).get("title").getAsString()).startsWith("Quality gate failed");
+    awaitDelivered(1);
+    assertThat(delivery.stats().retried()).isGreaterThanOrEqualTo(1);
+    assertThat(delivery.stats().failed()).isZero();
+  }
+
+  @Test
+  void boundsTheComputeEngineTimeWhenMattermostAndTheWebApiAreSlow() {
+    changesMode();
+    mattermost.faults().slow(10, Duration.ofSeconds(5));
+    sonarWebApiDelayMillis = 1500;
+
+    long started = System.nanoTime();
+    Analyses.tester(task, Analyses.failingGate()).execute();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void neverThrowsOnInvalidSettings() {
+    config.set(MattermostProperties.NOTIFY, "sometimes");
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate());
+
+    tester.execute();
+
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "invalid-settings");
+    assertThat(logTester.logs(Level.WARN)).anyMatch(log -> log.contains("sonar.mattermost.notify: "));
+  }
+
+  @Test
+  void reportsAPermanentRefusalWithoutRetryingOrLeakingTheToken() {
+    config.set(MattermostProperties.BOT_TOKEN, "wrong-s3cret-token");
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate());
+
+    tester.execute();
+
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "failed");
+    assertThat(mattermost.allPosts()).isEmpty();
+    assertThat(String.join("\n", logTester.logs())).doesNotContain("wrong-s3cret-token");
+  }
+
+  @Test
+  void warnsWhenNoChannelIsConfiguredForTheBot() {
+    config.remove(MattermostProperties.DEFAULT_CHANNEL);
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate());
+
+    tester.execute();
+
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "no-channel");
+    assertThat(logTester.logs(Level.WARN)).anyMatch(log -> log.contains("set sonar.mattermost.channel"));
+    assertThat(mattermost.requests()).isEmpty();
+  }
+
+  @Test
+  void doesNothingUntilConfigured() {
+    config.remove(MattermostProperties.BOT_TOKEN);
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate());
+
+    tester.execute();
+
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "not-configured");
+    assertThat(mattermost.requests()).isEmpty();
+  }
+
+  private volatile long sonarWebApiDelayMillis;
+
+  private void changesMode() {
+    config.set(MattermostProperties.NOTIFY, "changes")
+        .set(MattermostProperties.WEB_API_TOKEN, WEB_API_TOKEN)
+        .set(MattermostProperties.WEB_API_URL, sonarWebApi.url("/").toString());
+  }
+
+  /** The stand-in stores a post just before the sender hears back, so counts lag a little. */
+  private void awaitDelivered(long count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (delivery.stats().delivered() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(delivery.stats().delivered()).isEqualTo(count);
+  }
+
+  private ReceivedPost single(String channel) throws Exception {
+    List<ReceivedPost> posts = mattermost.awaitPosts(TEAM, channel, 1, Duration.ofSeconds(5));
+    assertThat(posts).hasSize(1);
+    return posts.get(0);
+  }
+
+  private static org.sonar.api.ce.posttask.ScannerContext scannerContext(String channel) {
+    return PostProjectAnalysisTaskTester.newScannerContextBuilder()
+        .addProperties(Map.of(MattermostProperties.CONTEXT_CHANNEL, channel)).build();
+  }
+
+  /** Answers as SonarQube's api/project_analyses/search and api/qualitygates/project_status do. */
+  private final class FakeSonarWebApi extends Dispatcher {
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      if (sonarWebApiDelayMillis > 0) {
+        Thread.sleep(sonarWebApiDelayMillis);
+      }
+      if (webApiStatus != 200) {
+        return new MockResponse.Builder().code(webApiStatus)
+            .body("{\"errors\":[{\"msg\":\"Insufficient privileges\"}]}").build();
+      }
+      String path = request.getUrl().encodedPath();
+      if (path.equals("/api/project_analyses/search")) {
+        return json("{\"paging\":{\"pageIndex\":1,\"pageSize\":5,\"total\":2},\"analyses\":["
+            + "{\"key\":\"" + Analyses.ANALYSIS_UUID + "\",\"date\":\"2026-11-29T10:15:30+0000\",\"events\":[]},"
+            + "{\"key\":\"AYz-previous-analysis\",\"date\":\"2026-11-28T09:00:00+0000\",\"events\":[]}]}");
+      }
+      if (path.equals("/api/qualitygates/project_status")) {
+        return json("{\"projectStatus\":{\"status\":\"" + previousGateStatus + "\",\"conditions\":[]}}");
+      }
+      return new MockResponse.Builder().code(404).body("{\"errors\":[{\"msg\":\"Unknown url\"}]}").build();
+    }
+
+    private MockResponse json(String body) {
+      return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.commandcenter.sonar.mattermost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sonar.api.ce.posttask.PostProjectAnalysisTask.ProjectAnalysis;
+
+class WebApiPreviousStatusTest {
+
+  private final MockWebServer server = new MockWebServer();
+  private final OkHttpClient http = new OkHttpClient();
+  private WebApiPreviousStatus source;
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    source = new WebApiPreviousStatus(http, server.url("/sonar/"), "squ_token");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    http.dispatcher().executorService().shutdown();
+  }
+
+  @Test
+  void readsTheGateStatusOfTheAnalysisBeforeTheCurrentOne() throws Exception {
+    server.enqueue(json("{\"analyses\":[{\"key\":\"" + Analyses.ANALYSIS_UUID
+        + "\",\"date\":\"2026-11-29T10:15:30+0000\"},{\"key\":\"prev\",\"date\":\"2026-11-28T08:00:00+0100\"}]}"));
+    server.enqueue(json("{\"projectStatus\":{\"status\":\"ERROR\"}}"));
+
+    assertThat(source.previousStatus(analysis(), soon())).isEqualTo(PreviousStatus.ERROR);
+
+    RecordedRequest search = server.takeRequest(1, TimeUnit.SECONDS);
+    assertThat(search.getUrl().encodedPath()).isEqualTo("/sonar/api/project_analyses/search");
+    assertThat(search.getUrl().queryParameter("branch")).isNull();
+    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().toString())
+        .endsWith("/sonar/api/qualitygates/project_status?analysisId=prev");
+  }
+
+  @Test
+  void skipsAnalysesNewerThanTheCurrentOneAndAsksForTheRightBranchOrPullRequest() throws Exception {
+    server.enqueue(json("{\"analyses\":[{\"key\":\"newer\",\"date\":\"2026-11-29T11:00:00+0000\"},"
+        + "{\"key\":\"prev\",\"date\":\"2026-11-28T08:00:00+0000\"}]}"));
+    server.enqueue(json("{\"projectStatus\":{\"status\":\"OK\"}}"));
+
+    ProjectAnalysis onPullRequest = Analyses.tester(Analyses.noop(), Analyses.failingGate())
+        .withBranch(Analyses.pullRequest("42")).execute();
+    assertThat(source.previousStatus(onPullRequest, soon())).isEqualTo(PreviousStatus.OK);
+
+    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().queryParameter("pullRequest")).isEqualTo("42");
+    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().queryParameter("analysisId")).isEqualTo("prev");
+  }
+
+  @Test
+  void findsNoPreviousStatusOnAFirstAnalysis() {
+    server.enqueue(json("{\"analyses\":[{\"key\":\"" + Analyses.ANALYSIS_UUID + "\"}]}"));
+
+    assertThat(source.previousStatus(analysis(), soon())).isEqualTo(PreviousStatus.NONE);
+  }
+
+  @Test
+  void isUnknownWhenTheServerIsSlowerThanTheDeadline() {
+    server.enqueue(json("{\"analyses\":[]}").newBuilder().headersDelay(3, TimeUnit.SECONDS).build());
+
+    long started = System.nanoTime();
+    PreviousStatus status = source.previousStatus(analysis(), Instant.now().plusMillis(300));
+
+    assertThat(status).isEqualTo(PreviousStatus.UNKNOWN);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void isUnknownWhenTheTokenIsRefused() {
+    server.enqueue(new MockResponse.Builder().code(401).build());
+
+    assertThat(source.previousStatus(analysis(), soon())).isEqualTo(PreviousStatus.UNKNOWN);
+  }
+
+  private static ProjectAnalysis analysis() {
+    return Analyses.tester(Analyses.noop(), Analyses.failingGate()).execute();
+  }
+
+  private static Instant soon() {
+    return Instant.now().plusSeconds(2);
+  }
+
+  private static MockResponse json(String body) {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+  }
+}

@@ -1,0 +1,282 @@
+package org.commandcenter.sonar.mattermost.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.commandcenter.sandbox.MattermostSandbox;
+import org.commandcenter.sandbox.ReceivedPost;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The plugin on real SonarQube servers, one at a time: the 26.x Community Build and the oldest supported, the 9.9
+ * LTA. Each cycle installs the plugin, configures it through the Web API as an administrator would, analyses a
+ * small project whose quality gate fails, checks the alert that reached the Mattermost stand-in, then makes the
+ * gate pass and checks the "back to green" alert of the status-change mode.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class QualityGateAlertE2E {
+
+  private static final String PROJECT = "e2e-shop";
+  private static final String ADMIN_PASSWORD = "E2e-Admin-Passw0rd!";
+  private static final String CHANNEL = "quality";
+  private static final String TEAM = MattermostSandbox.TEAM;
+  private static final long STARTED = System.nanoTime();
+
+  @Test
+  @Order(1)
+  void alertsFromTheCommunityBuild() throws Exception {
+    cycle(property("e2e.sonarqube.version"), Paths.get(property("e2e.java.recent")));
+  }
+
+  @Test
+  @Order(2)
+  void alertsFromTheOldestSupportedServer() throws Exception {
+    cycle(property("e2e.sonarqube.ltaVersion"), Paths.get(property("e2e.java.lta")));
+  }
+
+  private void cycle(String version, Path java) throws Exception {
+    Path work = Paths.get(property("e2e.work"));
+    Path zip = Paths.get(property("e2e.zips")).resolve("sonar-application-" + version + ".zip");
+    long cycleStart = System.nanoTime();
+    log(version, "unpacking " + zip.getFileName());
+    try (MattermostSandbox mattermost = MattermostSandbox.builder().withSampleData()
+        .channel(TEAM, CHANNEL)
+        .members(TEAM, CHANNEL, "sonar-bot")
+        .build();
+        SonarQubeServer server = SonarQubeServer.unpack(zip, version, serversDir(), java)) {
+      mattermost.start();
+      server.installPlugin(Paths.get(property("e2e.plugin.jar")));
+      server.start();
+      log(version, "starting SonarQube (PID " + server.pid() + ") at " + server.url() + " with " + java);
+      awaitUp(server);
+      log(version, "UP");
+      try {
+        String token = configure(server, mattermost);
+        log(version, "configured; first analysis (gate fails)");
+
+        analyse(server, token, java, work, 1);
+        List<ReceivedPost> posts = mattermost.awaitPosts(TEAM, CHANNEL, 1, Duration.ofSeconds(60));
+        assertFailureAlert(server, mattermost, posts.get(0));
+        log(version, "failure alert received");
+
+        new SonarWebApiClient(server.url(), "admin", ADMIN_PASSWORD)
+            .post("api/qualitygates/select", Map.of("gateName", "e2e-passing", "projectKey", PROJECT));
+        analyse(server, token, java, work, 2);
+        posts = mattermost.awaitPosts(TEAM, CHANNEL, 2, Duration.ofSeconds(60));
+        assertBackToGreenAlert(server, posts.get(1));
+        assertThat(posts).hasSize(2);
+        assertThat(mattermost.posts(TEAM, "alerts")).as("the default channel (project routed elsewhere)").isEmpty();
+        log(version, "back-to-green alert received; cycle took "
+            + Duration.ofNanos(System.nanoTime() - cycleStart).toSeconds() + " s");
+      } catch (AssertionError | Exception e) {
+        System.out.println("---- ce.log of " + version + " ----\n" + server.logTail("ce.log", 60));
+        System.out.println("---- posts ----\n" + mattermost.allPosts());
+        throw e;
+      }
+    }
+    log(version, "stopped");
+  }
+
+  /** Under the temporary directory: the unprivileged server user may not be able to reach the build directory. */
+  private static Path serversDir() {
+    return Paths.get(System.getProperty("e2e.servers", System.getProperty("java.io.tmpdir")));
+  }
+
+  private static void assertFailureAlert(SonarQubeServer server, MattermostSandbox mattermost, ReceivedPost post) {
+    assertThat(post.username()).isEqualTo("sonar-bot");
+    assertThat(post.attachments()).hasSize(1);
+    JsonObject attachment = post.attachments().get(0);
+    String dashboard = server.url() + "/dashboard?id=" + PROJECT;
+    assertThat(attachment.get("title").getAsString()).isEqualTo("Quality gate failed: E2E Shop");
+    assertThat(attachment.get("title_link").getAsString()).isEqualTo(dashboard);
+    assertThat(attachment.get("color").getAsString()).isEqualTo("#d6202c");
+    String text = attachment.get("text").getAsString();
+    assertThat(text)
+        .containsPattern("\\[Lines of Code\\]\\(" + quote(server.url())
+            + "/component_measures\\?id=e2e-shop&metric=ncloc\\): \\*\\*\\d+\\*\\*, required ≤ 5")
+        .containsPattern("\\]\\(" + quote(server.url())
+            + "/component_measures\\?id=e2e-shop&metric=comment_lines_density\\): \\*\\*[0-9.]+%\\*\\*, "
+            + "required ≥ 50\\.0%")
+        .contains("[Join the War Room](" + mattermost.url() + "/factory/channels/war-room?join_call=true)");
+    String fields = attachment.getAsJsonArray("fields").toString();
+    assertThat(fields).contains("e2e-failing").contains("Failed").contains("Analysis date");
+  }
+
+  private static void assertBackToGreenAlert(SonarQubeServer server, ReceivedPost post) {
+    JsonObject attachment = post.attachments().get(0);
+    assertThat(attachment.get("title").getAsString()).isEqualTo("Back to green: E2E Shop");
+    assertThat(attachment.get("title_link").getAsString()).isEqualTo(server.url() + "/dashboard?id=" + PROJECT);
+    assertThat(attachment.get("color").getAsString()).isEqualTo("#2eb886");
+    assertThat(attachment.getAsJsonArray("fields").toString()).contains("e2e-passing").contains("Passed");
+  }
+
+  /** As an administrator would: new admin password, a token, the project, two gates, the plugin's settings. */
+  private static String configure(SonarQubeServer server, MattermostSandbox mattermost) throws IOException {
+    SonarWebApiClient api = new SonarWebApiClient(server.url(), "admin", "admin");
+    api.post("api/users/change_password",
+        Map.of("login", "admin", "previousPassword", "admin", "password", ADMIN_PASSWORD));
+    api.login("admin", ADMIN_PASSWORD);
+    String token = api.post("api/user_tokens/generate", Map.of("name", "e2e")).get("token").getAsString();
+    api.post("api/projects/create", Map.of("project", PROJECT, "name", "E2E Shop"));
+
+    api.post("api/qualitygates/create", Map.of("name", "e2e-failing"));
+    condition(api, "e2e-failing", "ncloc", "GT", "5");
+    condition(api, "e2e-failing", "comment_lines_density", "LT", "50");
+    api.post("api/qualitygates/create", Map.of("name", "e2e-passing"));
+    condition(api, "e2e-passing", "ncloc", "GT", "100000");
+    api.post("api/qualitygates/select", Map.of("gateName", "e2e-failing", "projectKey", PROJECT));
+
+    set(api, "sonar.core.serverBaseURL", server.url());
+    set(api, "sonar.mattermost.siteUrl", mattermost.url());
+    set(api, "sonar.mattermost.botToken.secured", MattermostSandbox.SONAR_BOT_TOKEN);
+    set(api, "sonar.mattermost.team", TEAM);
+    set(api, "sonar.mattermost.channel", "alerts");
+    set(api, "sonar.mattermost.warRoomChannel", "war-room");
+    set(api, "sonar.mattermost.notify", "changes");
+    set(api, "sonar.mattermost.webApiToken.secured", token);
+    api.setValues("sonar.mattermost.allowedChannels", CHANNEL, "releases");
+    // The project's own page: reaches the Compute Engine through the plugin's scanner-side sensor.
+    api.post("api/settings/set", Map.of("key", "sonar.mattermost.project.channel", "value", CHANNEL,
+        "component", PROJECT));
+    return token;
+  }
+
+  private static void condition(SonarWebApiClient api, String gate, String metric, String op, String error)
+      throws IOException {
+    api.post("api/qualitygates/create_condition", Map.of("gateName", gate, "metric", metric, "op", op,
+        "error", error));
+  }
+
+  private static void set(SonarWebApiClient api, String key, String value) throws IOException {
+    api.post("api/settings/set", Map.of("key", key, "value", value));
+  }
+
+  /** Runs the Maven scanner on a copy of the fixture and waits for the Compute Engine to process the report. */
+  private static void analyse(SonarQubeServer server, String token, Path java, Path work, int round)
+      throws Exception {
+    Path project = work.resolve("projects").resolve(server.version() + "-" + round);
+    copyTree(Paths.get(property("e2e.fixture")), project);
+    Path log = project.resolve("scanner.log");
+    List<String> command = new ArrayList<>(List.of(property("e2e.mvnw"), "-B", "-f", project.resolve("pom.xml")
+            .toString(),
+        "-Dmaven.repo.local=" + property("e2e.maven.repo.local"),
+        "org.sonarsource.scanner.maven:sonar-maven-plugin:" + property("e2e.scanner.version") + ":sonar",
+        "-Dsonar.host.url=" + server.url(),
+        "-Dsonar.userHome=" + work.resolve("scanner-home").resolve(server.version()),
+        "-Dsonar.projectKey=" + PROJECT,
+        "-Dsonar.scanner.skipJreProvisioning=true"));
+    // The 9.9 LTA takes the token as a login; newer servers as sonar.token.
+    command.add((server.isLta() ? "-Dsonar.login=" : "-Dsonar.token=") + token);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
+    builder.environment().remove("MAVEN_OPTS");
+    Process scanner = builder.start();
+    try {
+      if (!scanner.waitFor(5, TimeUnit.MINUTES) || scanner.exitValue() != 0) {
+        fail("scanner failed:\n" + tail(log, 40));
+      }
+    } finally {
+      scanner.descendants().forEach(ProcessHandle::destroyForcibly);
+      scanner.destroyForcibly();
+    }
+    Properties report = new Properties();
+    try (var in = Files.newInputStream(project.resolve("target/sonar/report-task.txt"))) {
+      report.load(in);
+    }
+    String taskId = report.getProperty("ceTaskId");
+    log(server.version(), "analysis " + round + " submitted as task " + taskId);
+    SonarWebApiClient api = new SonarWebApiClient(server.url(), "admin", ADMIN_PASSWORD);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (true) {
+      String status = api.get("api/ce/task", Map.of("id", taskId)).getAsJsonObject("task").get("status")
+          .getAsString();
+      if (status.equals("SUCCESS")) {
+        log(server.version(), "Compute Engine finished task " + taskId);
+        return;
+      }
+      if (status.equals("FAILED") || status.equals("CANCELED")) {
+        fail("Compute Engine task " + taskId + " " + status + ":\n" + server.logTail("ce.log", 40));
+      }
+      if (System.nanoTime() > deadline) {
+        fail("Compute Engine task " + taskId + " still " + status);
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  private static void awaitUp(SonarQubeServer server) throws InterruptedException {
+    SonarWebApiClient api = new SonarWebApiClient(server.url(), "admin", "admin");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
+    String last = "";
+    while (true) {
+      String status = api.status();
+      if (!status.equals(last)) {
+        log(server.version(), "status " + status);
+        last = status;
+      }
+      if (status.equals("UP")) {
+        return;
+      }
+      if (!server.isAlive()) {
+        fail("SonarQube " + server.version() + " exited:\n" + server.consoleTail(60));
+      }
+      if (System.nanoTime() > deadline || status.equals("DB_MIGRATION_NEEDED") || status.equals("DOWN")
+          && last.equals("UP")) {
+        fail("SonarQube " + server.version() + " not UP (" + status + "):\n" + server.consoleTail(60));
+      }
+      Thread.sleep(2000);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else if (!path.toString().contains("/target/")) {
+          Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static String tail(Path file, int lines) throws IOException {
+    List<String> all = Files.readAllLines(file);
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
+  private static String quote(String text) {
+    return java.util.regex.Pattern.quote(text);
+  }
+
+  private static String property(String key) {
+    String value = System.getProperty(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("system property " + key + " is not set (run with ./mvnw -Pe2e verify)");
+    }
+    return value;
+  }
+
+  private static void log(String version, String message) {
+    System.out.printf("[e2e %s +%ds] %s%n", version,
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - STARTED), message);
+    System.out.flush();
+  }
+}
