@@ -16,7 +16,9 @@ import org.sonar.api.config.Configuration;
 
 /**
  * The plugin's global settings, read once per analysis from the Compute Engine's configuration (which holds
- * global values only). Bad values fail {@link #from(Configuration)} with a message that names the setting.
+ * global values only). A bad value of a setting an alert cannot do without fails {@link #from(Configuration)} with a
+ * message that names the setting; a bad value of an optional one (War Room channel, allow-list entry, mapping row,
+ * Web API URL) is left out and reported in {@link #warnings()}, so a typo there never silences failure alerts.
  */
 public final class GateSettings {
 
@@ -36,6 +38,7 @@ public final class GateSettings {
   private final boolean pullRequests;
   private final String webApiUrl;
   private final String webApiToken;
+  private final List<String> warnings = new ArrayList<>();
 
   private GateSettings(Configuration config) {
     this.enabled = config.getBoolean(ENABLED).orElse(true);
@@ -48,12 +51,13 @@ public final class GateSettings {
     this.defaultChannel = channelName(DEFAULT_CHANNEL, trimmed(config, DEFAULT_CHANNEL));
     this.projectRoutes = projectRoutes(config);
     this.allowedChannels = allowedChannels(config);
-    this.warRoomChannel = channelName(WAR_ROOM_CHANNEL, trimmed(config, WAR_ROOM_CHANNEL));
+    this.warRoomChannel = optionalChannelName(WAR_ROOM_CHANNEL, trimmed(config, WAR_ROOM_CHANNEL));
     this.notifyMode = config.get(NOTIFY).filter(v -> !v.isBlank())
         .map(v -> NotifyMode.parse(NOTIFY, v)).orElse(NotifyMode.FAILED);
     this.branchFilter = branchFilter(config);
     this.pullRequests = config.getBoolean(PULL_REQUESTS).orElse(false);
-    this.webApiUrl = optionalUrl(config, WEB_API_URL);
+    // Checked where it is used: a bad one makes 'changes' fall back to 'failed', with a warning.
+    this.webApiUrl = withoutTrailingSlash(trimmed(config, WEB_API_URL));
     this.webApiToken = trimmed(config, WEB_API_TOKEN);
     if (botToken != null && siteUrl == null) {
       throw new IllegalArgumentException(SITE_URL + ": required when a bot token is set");
@@ -162,6 +166,11 @@ public final class GateSettings {
     return Optional.ofNullable(webApiToken);
   }
 
+  /** Optional values that were left out because they are invalid, each naming its setting. */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
   /** What identifies the Mattermost connection: two equal keys can share one client and delivery queue. */
   ConnectionKey connectionKey() {
     return new ConnectionKey(siteUrl, botToken, webhookUrl, team, caCertificates);
@@ -236,7 +245,20 @@ public final class GateSettings {
     if (HttpUrl.parse(value) == null) {
       throw new IllegalArgumentException(key + ": is not a valid URL");
     }
-    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    return withoutTrailingSlash(value);
+  }
+
+  private static String withoutTrailingSlash(String value) {
+    return value != null && value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  }
+
+  private String optionalChannelName(String field, String value) {
+    try {
+      return channelName(field, value);
+    } catch (IllegalArgumentException e) {
+      warnings.add(e.getMessage() + "; ignored");
+      return null;
+    }
   }
 
   static String channelName(String field, String value) {
@@ -251,18 +273,18 @@ public final class GateSettings {
     return name.toLowerCase(Locale.ROOT);
   }
 
-  private static Set<String> allowedChannels(Configuration config) {
+  private Set<String> allowedChannels(Configuration config) {
     Set<String> channels = new LinkedHashSet<>();
     for (String value : config.getStringArray(ALLOWED_CHANNELS)) {
-      String trimmed = value.trim();
-      if (!trimmed.isEmpty()) {
-        channels.add(channelName(ALLOWED_CHANNELS, trimmed));
+      String channel = optionalChannelName(ALLOWED_CHANNELS, value.trim().isEmpty() ? null : value.trim());
+      if (channel != null) {
+        channels.add(channel);
       }
     }
     return Set.copyOf(channels);
   }
 
-  private static List<ProjectRoute> projectRoutes(Configuration config) {
+  private List<ProjectRoute> projectRoutes(Configuration config) {
     List<ProjectRoute> routes = new ArrayList<>();
     String[] rows = config.getStringArray(PROJECT_CHANNELS);
     for (String row : rows) {
@@ -277,12 +299,17 @@ public final class GateSettings {
         continue;
       }
       if (key == null) {
-        throw new IllegalArgumentException(prefix + PROJECT_CHANNELS_KEY_FIELD + ": missing project key");
+        warnings.add(prefix + PROJECT_CHANNELS_KEY_FIELD + ": missing project key; row ignored");
+        continue;
       }
       if (channel == null) {
-        throw new IllegalArgumentException(prefix + PROJECT_CHANNELS_CHANNEL_FIELD + ": missing channel");
+        warnings.add(prefix + PROJECT_CHANNELS_CHANNEL_FIELD + ": missing channel; row ignored");
+        continue;
       }
-      routes.add(new ProjectRoute(key, channelName(prefix + PROJECT_CHANNELS_CHANNEL_FIELD, channel)));
+      String channelName = optionalChannelName(prefix + PROJECT_CHANNELS_CHANNEL_FIELD, channel);
+      if (channelName != null) {
+        routes.add(new ProjectRoute(key, channelName));
+      }
     }
     return List.copyOf(routes);
   }

@@ -1,5 +1,7 @@
 package org.commandcenter.sonar.mattermost;
 
+import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.List;
 import org.sonar.api.PropertyType;
 import org.sonar.api.config.PropertyDefinition;
@@ -110,11 +112,10 @@ public final class MattermostProperties {
                 + "here is ignored.")
             .multiValues(true)
             .build(),
-        PropertyDefinition.builder(PROJECT_CHANNEL)
+        onlyOnProjects(PropertyDefinition.builder(PROJECT_CHANNEL))
             .category(CATEGORY)
             .subCategory(SUB_ROUTING)
             .index(index++)
-            .onlyOnQualifiers(PROJECT_QUALIFIER)
             .name("Mattermost channel")
             .description("Channel for this project's quality gate alerts. It must be one of the channels the "
                 + "administrator allows projects to choose.")
@@ -155,6 +156,23 @@ public final class MattermostProperties {
             .description("URL at which the Compute Engine reaches this server's Web API. Empty: "
                 + "http://127.0.0.1 with sonar.web.port and sonar.web.context.")
             .build());
+  }
+
+  /**
+   * Shows the setting on project pages only. API 10.13 replaced {@code onlyOnQualifiers} (9.14, which this jar is
+   * compiled against) by {@code onlyOnConfigScopes} and deprecated it for removal; a plugin whose {@code define}
+   * fails stops the whole server, so the newer method is used wherever the server's API has it.
+   */
+  static PropertyDefinition.Builder onlyOnProjects(PropertyDefinition.Builder builder) {
+    try {
+      Class<?> configScope = Class.forName(PropertyDefinition.class.getName() + "$ConfigScope", false,
+          PropertyDefinition.class.getClassLoader());
+      Object projectScope = configScope.getField("PROJECT").get(null);
+      Method onlyOnConfigScopes = PropertyDefinition.Builder.class.getMethod("onlyOnConfigScopes", Collection.class);
+      return (PropertyDefinition.Builder) onlyOnConfigScopes.invoke(builder, List.of(projectScope));
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException olderApi) {
+      return builder.onlyOnQualifiers(PROJECT_QUALIFIER);
+    }
   }
 
   private static PropertyDefinition.Builder global(String key, String subCategory, int index) {

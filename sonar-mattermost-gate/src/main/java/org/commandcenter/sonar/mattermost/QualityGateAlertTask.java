@@ -11,6 +11,7 @@ import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.warroom.WarRoom;
 import org.sonar.api.ce.posttask.PostProjectAnalysisTask;
 import org.sonar.api.config.Configuration;
+import org.sonar.api.platform.Server;
 import org.sonar.api.utils.log.Logger;
 import org.sonar.api.utils.log.Loggers;
 
@@ -26,15 +27,17 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
   private static final Logger LOG = Loggers.get(QualityGateAlertTask.class);
 
   private final Configuration config;
+  private final Server server;
   private final AlertDelivery delivery;
   private final Clock clock;
 
-  public QualityGateAlertTask(Configuration config, AlertDelivery delivery) {
-    this(config, delivery, Clock.systemUTC());
+  public QualityGateAlertTask(Configuration config, Server server, AlertDelivery delivery) {
+    this(config, server, delivery, Clock.systemUTC());
   }
 
-  QualityGateAlertTask(Configuration config, AlertDelivery delivery, Clock clock) {
+  QualityGateAlertTask(Configuration config, Server server, AlertDelivery delivery, Clock clock) {
     this.config = Objects.requireNonNull(config, "config == null");
+    this.server = Objects.requireNonNull(server, "server == null");
     this.delivery = Objects.requireNonNull(delivery, "delivery == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
@@ -74,6 +77,7 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
     if (!settings.isActive()) {
       return settings.enabled() ? "not-configured" : "disabled";
     }
+    settings.warnings().forEach(warning -> LOG.warn("Mattermost: invalid setting {}", warning));
     PreviousStatusSource previous = previousStatusSource(settings);
     AlertDecision decision = AlertPolicy.decide(settings, analysis, previous, deadline);
     if (decision.fellBack()) {
@@ -94,7 +98,7 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
       return "no-channel";
     }
     AlertKind kind = decision.kind().orElseThrow();
-    Post post = AlertMessage.build(kind, analysis, ServerUrls.publicRootUrl(config), warRoomUrl(settings))
+    Post post = AlertMessage.build(kind, analysis, ServerUrls.publicRootUrl(server, config), warRoomUrl(settings))
         .newBuilder()
         .channel(route.channel().orElse(null))
         .username(settings.username().orElse(null))
@@ -111,7 +115,7 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
     }
     HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(settings, config));
     if (baseUrl == null) {
-      LOG.warn("Mattermost: {} is not a valid URL", MattermostProperties.WEB_API_URL);
+      LOG.warn("Mattermost: invalid setting {}: must be an http:// or https:// URL", MattermostProperties.WEB_API_URL);
       return (analysis, deadline) -> PreviousStatus.UNKNOWN;
     }
     return new WebApiPreviousStatus(delivery.httpClient(), baseUrl, settings.webApiToken().get());

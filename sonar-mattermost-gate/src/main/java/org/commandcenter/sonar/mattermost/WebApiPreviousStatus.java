@@ -78,7 +78,7 @@ public final class WebApiPreviousStatus implements PreviousStatusSource {
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("Mattermost: cannot read the previous quality gate status of {} from the SonarQube Web API ({}): {}",
-          analysis.getProject().getKey(), baseUrl, e.getMessage());
+          analysis.getProject().getKey(), ServerUrls.withoutCredentials(baseUrl), e.getMessage());
       return PreviousStatus.UNKNOWN;
     }
   }

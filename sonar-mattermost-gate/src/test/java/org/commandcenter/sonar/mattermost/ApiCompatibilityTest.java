@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +48,36 @@ class ApiCompatibilityTest {
     }).check(PLUGIN);
   }
 
+  /** owner#name of members that later APIs deprecate for removal (API 10.13 replaced qualifiers by config scopes). */
+  private static final Set<String> DEPRECATED_FOR_REMOVAL = Set.of(
+      "org.sonar.api.config.PropertyDefinition$Builder#onlyOnQualifiers",
+      "org.sonar.api.config.PropertyDefinition$Builder#onQualifiers",
+      "org.sonar.api.config.PropertyDefinition#qualifiers");
+
+  @Test
+  void reachesMembersDeprecatedForRemovalOnlyAsAFallbackForOlderServers() {
+    noClasses().should().accessTargetWhere(new DescribedPredicate<JavaAccess<?>>("a member deprecated for removal") {
+      @Override
+      public boolean test(JavaAccess<?> access) {
+        return DEPRECATED_FOR_REMOVAL.contains(access.getTargetOwner().getName() + "#" + access.getTarget().getName())
+            && !access.getOrigin().getFullName().startsWith(MattermostProperties.class.getName() + ".onlyOnProjects(");
+      }
+    }).check(PLUGIN);
+  }
+
   @Test
   void usesNoDeprecatedForRemovalQualifiers() {
     noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.sonar.api.resources.Qualifiers")
         .check(PLUGIN);
+  }
+
+  /** SonarQube's container builds extensions through their public constructors: one each, unambiguous. */
+  @Test
+  void givesEveryExtensionOnePublicConstructor() {
+    for (Class<?> extension : List.of(MattermostGatePlugin.class, QualityGateAlertTask.class, AlertDelivery.class,
+        ProjectChannelSensor.class)) {
+      org.assertj.core.api.Assertions.assertThat(extension.getConstructors()).as(extension.getName()).hasSize(1);
+    }
   }
 
   @Test

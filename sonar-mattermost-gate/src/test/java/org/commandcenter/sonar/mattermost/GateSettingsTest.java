@@ -66,11 +66,34 @@ class GateSettingsTest {
     config.remove(MattermostProperties.DEFAULT_CHANNEL).set(MattermostProperties.BOT_TOKEN, "tok");
     assertThatThrownBy(() -> GateSettings.from(config)).hasMessageStartingWith("sonar.mattermost.siteUrl: ");
 
-    config.set(MattermostProperties.PROJECT_CHANNELS, "1")
+    config.set(MattermostProperties.SITE_URL, "https://chat.example.com");
+    assertThatThrownBy(() -> GateSettings.from(config)).hasMessageStartingWith("sonar.mattermost.team: ");
+  }
+
+  @Test
+  void leavesOutBadOptionalValuesWithAWarningNamingTheSetting() {
+    config.set(MattermostProperties.WEBHOOK_URL, HOOK)
+        .set(MattermostProperties.WAR_ROOM_CHANNEL, "war room")
+        .set(MattermostProperties.ALLOWED_CHANNELS, "payments,Town Square")
+        .set(MattermostProperties.PROJECT_CHANNELS, "1,2,3")
         .set(MattermostProperties.PROJECT_CHANNELS + ".1.projectKey", "shop")
-        .remove(MattermostProperties.BOT_TOKEN);
-    assertThatThrownBy(() -> GateSettings.from(config))
-        .hasMessageStartingWith("sonar.mattermost.projectChannels.1.channel: ");
+        .set(MattermostProperties.PROJECT_CHANNELS + ".2.channel", "orphans")
+        .set(MattermostProperties.PROJECT_CHANNELS + ".3.projectKey", "payments-*")
+        .set(MattermostProperties.PROJECT_CHANNELS + ".3.channel", "payments");
+
+    GateSettings settings = GateSettings.from(config);
+
+    assertThat(settings.isActive()).isTrue();
+    assertThat(settings.warRoomChannel()).isEmpty();
+    assertThat(settings.allowedChannels()).containsExactly("payments");
+    assertThat(settings.projectRoutes()).extracting(GateSettings.ProjectRoute::projectKeyPattern)
+        .containsExactly("payments-*");
+    assertThat(settings.warnings()).hasSize(4)
+        .anyMatch(w -> w.startsWith("sonar.mattermost.warRoomChannel: 'war room' is not a channel name"))
+        .anyMatch(w -> w.startsWith("sonar.mattermost.allowedChannels: 'Town Square' is not a channel name"))
+        .anyMatch(w -> w.startsWith("sonar.mattermost.projectChannels.1.channel: missing channel"))
+        .anyMatch(w -> w.startsWith("sonar.mattermost.projectChannels.2.projectKey: missing project key"))
+        .allMatch(w -> !w.contains("k3y5ecr3t"));
   }
 
   @Test

@@ -62,9 +62,8 @@ class QualityGateAlertTaskTest {
         .set(MattermostProperties.BOT_TOKEN, MattermostSandbox.SONAR_BOT_TOKEN)
         .set(MattermostProperties.TEAM, TEAM)
         .set(MattermostProperties.DEFAULT_CHANNEL, "alerts")
-        .set(MattermostProperties.WAR_ROOM_CHANNEL, "war-room")
-        .set(ServerUrls.SERVER_BASE_URL, "https://sonar.example.com");
-    task = new QualityGateAlertTask(config, delivery);
+        .set(MattermostProperties.WAR_ROOM_CHANNEL, "war-room");
+    task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery);
   }
 
   @AfterEach
@@ -94,6 +93,32 @@ class QualityGateAlertTaskTest {
     assertThat(attachment.getAsJsonArray("fields").toString()).contains("Sonar way").contains("Failed");
     assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "delivered");
     awaitDelivered(1);
+  }
+
+  @Test
+  void postsAPassedGateOnEveryAnalysisInAlwaysMode() throws Exception {
+    config.set(MattermostProperties.NOTIFY, "always");
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.passingGate());
+
+    tester.execute();
+
+    JsonObject attachment = single("alerts").attachments().get(0);
+    assertThat(attachment.get("title").getAsString()).isEqualTo("Quality gate passed: Shop Backend");
+    assertThat(attachment.get("color").getAsString()).isEqualTo(AlertMessage.GREEN);
+    assertThat(attachment.get("text").getAsString()).doesNotContain("War Room");
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "delivered");
+  }
+
+  @Test
+  void stillAlertsWithWorkingLinksWhenTheServerBaseUrlIsNotAUrl() throws Exception {
+    config.set("sonar.web.port", "9100");
+    task = new QualityGateAlertTask(config, new FixedServer("sonar.example.com"), delivery);
+
+    Analyses.tester(task, Analyses.failingGate()).execute();
+
+    JsonObject attachment = single("alerts").attachments().get(0);
+    assertThat(attachment.get("title_link").getAsString()).isEqualTo("http://localhost:9100/dashboard?id=shop");
+    assertThat(logTester.logs(Level.WARN)).anyMatch(log -> log.contains(ServerUrls.SERVER_BASE_URL));
   }
 
   @Test
@@ -293,6 +318,33 @@ class QualityGateAlertTaskTest {
 
     assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "invalid-settings");
     assertThat(logTester.logs(Level.WARN)).anyMatch(log -> log.contains("sonar.mattermost.notify: "));
+  }
+
+  @Test
+  void stillAlertsWhenAnOptionalSettingIsInvalid() throws Exception {
+    config.set(MattermostProperties.WAR_ROOM_CHANNEL, "war room");
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate());
+
+    tester.execute();
+
+    assertThat(single("alerts").attachments().get(0).get("text").getAsString()).doesNotContain("War Room");
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "delivered");
+    assertThat(logTester.logs(Level.WARN))
+        .anyMatch(log -> log.contains("invalid setting " + MattermostProperties.WAR_ROOM_CHANNEL + ": 'war room'"));
+  }
+
+  @Test
+  void fallsBackToFailedOnlyWhenTheWebApiUrlIsInvalid() throws Exception {
+    changesMode();
+    config.set(MattermostProperties.WEB_API_URL, "sonar.internal:9000");
+
+    Analyses.tester(task, Analyses.failingGate()).execute();
+
+    assertThat(single("alerts").attachments().get(0).get("title").getAsString()).startsWith("Quality gate failed");
+    assertThat(sonarWebApi.getRequestCount()).isZero();
+    assertThat(logTester.logs(Level.WARN))
+        .anyMatch(log -> log.contains("invalid setting " + MattermostProperties.WEB_API_URL))
+        .anyMatch(log -> log.contains("alerting as for 'failed'"));
   }
 
   @Test

@@ -9,13 +9,20 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
+import org.sonar.api.testfixtures.log.LogTesterJUnit5;
 import org.sonar.api.ce.posttask.PostProjectAnalysisTask.ProjectAnalysis;
 
 class WebApiPreviousStatusTest {
+
+  @RegisterExtension
+  final LogTesterJUnit5 logTester = new LogTesterJUnit5();
 
   private final MockWebServer server = new MockWebServer();
   private final OkHttpClient http = new OkHttpClient();
@@ -85,6 +92,19 @@ class WebApiPreviousStatusTest {
     server.enqueue(new MockResponse.Builder().code(401).build());
 
     assertThat(source.previousStatus(analysis(), soon())).isEqualTo(PreviousStatus.UNKNOWN);
+  }
+
+  @Test
+  void warnsWithoutTheCredentialsOfTheWebApiUrl() {
+    server.enqueue(new MockResponse.Builder().code(403).build());
+    HttpUrl withCredentials = server.url("/sonar/").newBuilder().username("ci").password("pa55word").build();
+
+    PreviousStatus status = new WebApiPreviousStatus(http, withCredentials, "squ_token")
+        .previousStatus(analysis(), soon());
+
+    assertThat(status).isEqualTo(PreviousStatus.UNKNOWN);
+    assertThat(logTester.logs(Level.WARN)).singleElement().asString()
+        .contains("HTTP 403").contains("Browse permission").doesNotContain("pa55word").doesNotContain("squ_token");
   }
 
   private static ProjectAnalysis analysis() {

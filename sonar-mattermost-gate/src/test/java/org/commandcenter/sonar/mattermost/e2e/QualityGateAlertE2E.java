@@ -52,6 +52,10 @@ class QualityGateAlertE2E {
   private void cycle(String version, Path java) throws Exception {
     Path work = Paths.get(property("e2e.work"));
     Path zip = Paths.get(property("e2e.zips")).resolve("sonar-application-" + version + ".zip");
+    // Fail in a second with the reason, not after minutes with a server that could not start.
+    assertThat(Files.isExecutable(java)).as("JDK for SonarQube %s at %s (set -De2e.java.recent / -De2e.java.lta)",
+        version, java).isTrue();
+    assertThat(zip).as("distribution of SonarQube %s (downloaded by maven-dependency-plugin)", version).isRegularFile();
     long cycleStart = System.nanoTime();
     log(version, "unpacking " + zip.getFileName());
     try (MattermostSandbox mattermost = MattermostSandbox.builder().withSampleData()

@@ -49,13 +49,18 @@ final class SonarQubeServer implements AutoCloseable {
     Path base = Files.createDirectories(workDir);
     Path dir = Files.createTempDirectory(base, "sonarqube-" + version + "-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    unzip(zip, dir);
-    Path home;
-    try (Stream<Path> children = Files.list(dir)) {
-      home = children.filter(Files::isDirectory).findFirst()
-          .orElseThrow(() -> new IOException("empty distribution " + zip));
+    try {
+      unzip(zip, dir);
+      Path home;
+      try (Stream<Path> children = Files.list(dir)) {
+        home = children.filter(Files::isDirectory).findFirst()
+            .orElseThrow(() -> new IOException("empty distribution " + zip));
+      }
+      return new SonarQubeServer(version, dir, home, javaExecutable);
+    } catch (IOException | RuntimeException e) {
+      delete(dir);
+      throw e;
     }
-    return new SonarQubeServer(version, dir, home, javaExecutable);
   }
 
   String version() {
@@ -150,11 +155,15 @@ final class SonarQubeServer implements AutoCloseable {
   public void close() {
     stop();
     if (!Boolean.getBoolean("e2e.keep")) {
-      try (Stream<Path> paths = Files.walk(unpacked)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException e) {
-        System.out.println("could not delete " + unpacked + ": " + e.getMessage());
-      }
+      delete(unpacked);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      System.out.println("could not delete " + dir + ": " + e.getMessage());
     }
   }
 
