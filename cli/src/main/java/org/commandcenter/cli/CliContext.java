@@ -1,0 +1,22 @@
+package org.commandcenter.cli;
+
+import static java.util.Objects.requireNonNull;
+
+/** What every command of one invocation shares: the process environment and the secrets seen so far. */
+public final class CliContext {
+  private final Environment environment;
+  private final Secrets secrets;
+
+  public CliContext(Environment environment, Secrets secrets) {
+    this.environment = requireNonNull(environment, "environment == null");
+    this.secrets = requireNonNull(secrets, "secrets == null");
+  }
+
+  public Environment environment() {
+    return environment;
+  }
+
+  public Secrets secrets() {
+    return secrets;
+  }
+}

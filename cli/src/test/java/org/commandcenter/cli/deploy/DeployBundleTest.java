@@ -1,0 +1,271 @@
+package org.commandcenter.cli.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bundled deployment under {@code deploy/}: the Compose stack validates (Debian's
+ * docker-compose, no engine needed), every variable it uses is named in {@code .env.example}
+ * without a real secret, and the Calls settings, the Compose environment and turnserver.conf agree.
+ */
+@Tag("deploy")
+class DeployBundleTest {
+  private static final String DOCKER_COMPOSE = "/usr/bin/docker-compose";
+
+  /** The settings keys of the Calls plugin v1.12 (plugin.json), as config.json stores them: lower case. */
+  private static final Set<String> CALLS_SETTING_KEYS = Set.of(
+      "defaultenabled", "maxcallparticipants", "allowscreensharing", "enablesimulcast", "enableringing",
+      "enableav1", "enabledcsignaling", "enablevideo", "rtcdserviceurl", "udpserveraddress",
+      "tcpserveraddress", "udpserverport", "tcpserverport", "enableipv6", "icehostoverride",
+      "icehostportoverride", "iceserversconfigs", "turnstaticauthsecret", "turncredentialsexpirationminutes",
+      "serversideturn", "enablerecordings", "jobserviceurl", "maxrecordingduration", "recordingquality",
+      "enabletranscriptions", "transcribeapi", "transcribermodelsize", "transcribernumthreads",
+      "transcribeapiazurespeechkey", "transcribeapiazurespeechregion", "enablelivecaptions",
+      "livecaptionsmodelsize", "livecaptionsnumtranscribers", "livecaptionsnumthreadspertranscriber",
+      "livecaptionslanguage");
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?:[:?-][^}]*)?}");
+
+  private final Path deploy = deployDirectory();
+
+  @Test
+  void composeStackValidatesWithTheExampleEnvironment() throws Exception {
+    Result result = dockerCompose(deploy.resolve(".env.example"), "config");
+
+    assertThat(result.exitCode).as(result.output).isZero();
+    assertThat(result.output)
+        .contains("--static-auth-secret=CHANGE_ME_turn_static_auth_secret")
+        .contains("--external-ip=203.0.113.10/172.28.0.10")
+        .contains("--allowed-peer-ip=203.0.113.10")
+        .contains("ipv4_address: 172.28.0.10")
+        .contains("/usr/share/jenkins/ref/plugins/mattermost-notifier.jpi")
+        .contains("/opt/sonarqube/extensions/plugins/sonar-mattermost-gate.jar");
+  }
+
+  @Test
+  void composeRefusesToRunWithoutTheTurnSecret(@TempDir Path temp) throws Exception {
+    List<String> lines = Files.readAllLines(deploy.resolve(".env.example"), StandardCharsets.UTF_8).stream()
+        .filter(line -> !line.startsWith("TURN_STATIC_AUTH_SECRET="))
+        .collect(Collectors.toList());
+    Path envFile = Files.write(temp.resolve("env"), lines, StandardCharsets.UTF_8);
+
+    Result result = dockerCompose(envFile, "config", "-q");
+
+    assertThat(result.exitCode).isNotZero();
+    assertThat(result.output).contains("set TURN_STATIC_AUTH_SECRET in .env");
+  }
+
+  @Test
+  void everyVariableOfTheStackIsNamedInEnvExample() throws IOException {
+    Set<String> used = new TreeSet<>();
+    for (Path file : List.of(deploy.resolve("docker-compose.yml"), deploy.resolve("mattermost/calls-settings.json"))) {
+      Matcher matcher = VARIABLE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+      while (matcher.find()) {
+        used.add(matcher.group(1));
+      }
+    }
+
+    assertThat(envExample().keySet()).containsAll(used);
+  }
+
+  @Test
+  void envExampleCommitsNoSecret() throws IOException {
+    Map<String, String> env = envExample();
+    List<String> secrets = env.keySet().stream()
+        .filter(name -> name.contains("PASSWORD") || name.contains("SECRET") || name.contains("TOKEN"))
+        .collect(Collectors.toList());
+
+    assertThat(secrets).contains("POSTGRES_PASSWORD", "SONAR_DB_PASSWORD", "TURN_STATIC_AUTH_SECRET");
+    for (String name : secrets) {
+      assertThat(env.get(name)).as(name).startsWith("CHANGE_ME");
+    }
+    assertThat(Files.readAllLines(deploy.resolve(".gitignore"), StandardCharsets.UTF_8)).contains(".env", "tls/");
+  }
+
+  @Test
+  void publishedCoturnPortsMatchTurnserverConf() throws IOException {
+    Map<String, String> conf = turnserverConf();
+    String compose = Files.readString(deploy.resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+    String range = conf.get("min-port") + "-" + conf.get("max-port");
+
+    assertThat(compose)
+        .contains("\"" + range + ":" + range + "/udp\"")
+        .contains("\"" + conf.get("listening-port") + ":" + conf.get("listening-port") + "/udp\"")
+        .contains("\"" + conf.get("listening-port") + ":" + conf.get("listening-port") + "/tcp\"")
+        .contains("\"" + conf.get("tls-listening-port") + ":" + conf.get("tls-listening-port") + "/tcp\"");
+    int relayPorts = Integer.parseInt(conf.get("max-port")) - Integer.parseInt(conf.get("min-port")) + 1;
+    assertThat(Integer.parseInt(conf.get("total-quota"))).isLessThanOrEqualTo(relayPorts);
+  }
+
+  @Test
+  void callsSettingsUseTheCallsPluginKeysAndLetCallsGenerateTurnCredentials() throws IOException {
+    JsonObject calls = callsSettings();
+
+    assertThat(calls.keySet()).isSubsetOf(CALLS_SETTING_KEYS);
+    assertThat(calls.get("turnstaticauthsecret").getAsString()).isEqualTo("${TURN_STATIC_AUTH_SECRET}");
+    assertThat(calls.get("turncredentialsexpirationminutes").getAsInt()).isEqualTo(240);
+    assertThat(calls.get("udpserverport").getAsInt()).isEqualTo(8443);
+    assertThat(calls.get("tcpserverport").getAsInt()).isEqualTo(8443);
+    assertThat(calls.get("defaultenabled").getAsBoolean()).isTrue();
+
+    JsonArray servers = JsonParser.parseString(calls.get("iceserversconfigs").getAsString()).getAsJsonArray();
+    List<String> turnUrls = new ArrayList<>();
+    for (JsonElement server : servers) {
+      JsonObject entry = server.getAsJsonObject();
+      assertThat(entry.keySet()).isSubsetOf("urls", "username", "credential");
+      for (JsonElement url : entry.getAsJsonArray("urls")) {
+        if (url.getAsString().startsWith("turn")) {
+          turnUrls.add(url.getAsString());
+          // Without username/credential the plugin generates short-lived credentials.
+          assertThat(entry.has("username")).isFalse();
+          assertThat(entry.has("credential")).isFalse();
+        }
+      }
+    }
+    Map<String, String> conf = turnserverConf();
+    assertThat(turnUrls).containsExactly(
+        "turn:${TURN_HOST}:" + conf.get("listening-port") + "?transport=udp",
+        "turn:${TURN_HOST}:" + conf.get("listening-port") + "?transport=tcp",
+        "turns:${TURN_HOST}:" + conf.get("tls-listening-port") + "?transport=tcp");
+  }
+
+  @Test
+  void composeGivesMattermostTheSameCallsSettings() throws IOException {
+    JsonObject calls = callsSettings();
+    String compose = Files.readString(deploy.resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+    Map<String, String> environment = new LinkedHashMap<>();
+    Matcher matcher = Pattern.compile("(?m)^\\s+(MM_CALLS_[A-Z_]+): (.*)$").matcher(compose);
+    while (matcher.find()) {
+      environment.put(matcher.group(1), unquote(matcher.group(2)));
+    }
+
+    assertThat(environment).containsEntry("MM_CALLS_DEFAULT_ENABLED", calls.get("defaultenabled").getAsString())
+        .containsEntry("MM_CALLS_UDP_SERVER_PORT", calls.get("udpserverport").getAsString())
+        .containsEntry("MM_CALLS_TCP_SERVER_PORT", calls.get("tcpserverport").getAsString())
+        .containsEntry("MM_CALLS_TURN_CREDENTIALS_EXPIRATION_MINUTES",
+            calls.get("turncredentialsexpirationminutes").getAsString());
+    assertThat(withoutDefaults(environment.get("MM_CALLS_ICE_SERVERS_CONFIGS")))
+        .isEqualTo(calls.get("iceserversconfigs").getAsString());
+    assertThat(withoutDefaults(environment.get("MM_CALLS_ICE_HOST_OVERRIDE")))
+        .isEqualTo(calls.get("icehostoverride").getAsString());
+    assertThat(withoutDefaults(environment.get("MM_CALLS_TURN_STATIC_AUTH_SECRET")))
+        .isEqualTo(calls.get("turnstaticauthsecret").getAsString());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private JsonObject callsSettings() throws IOException {
+    JsonObject root = JsonParser.parseString(
+        Files.readString(deploy.resolve("mattermost/calls-settings.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonObject pluginSettings = root.getAsJsonObject("PluginSettings");
+    assertThat(pluginSettings.getAsJsonObject("PluginStates").getAsJsonObject("com.mattermost.calls")
+        .get("Enable").getAsBoolean()).isTrue();
+    return pluginSettings.getAsJsonObject("Plugins").getAsJsonObject("com.mattermost.calls");
+  }
+
+  private static String unquote(String value) {
+    String trimmed = value.trim();
+    if (trimmed.length() >= 2 && (trimmed.startsWith("'") || trimmed.startsWith("\""))) {
+      return trimmed.substring(1, trimmed.length() - 1);
+    }
+    return trimmed;
+  }
+
+  /** {@code ${NAME:?message}} -> {@code ${NAME}}, to compare with the plain placeholders of the JSON. */
+  private static String withoutDefaults(String value) {
+    return value == null ? null : VARIABLE.matcher(value).replaceAll("\\${$1}");
+  }
+
+  private Map<String, String> envExample() throws IOException {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(deploy.resolve(".env.example"), StandardCharsets.UTF_8)) {
+      String trimmed = line.trim();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      int equals = trimmed.indexOf('=');
+      assertThat(equals).as("line without '=': " + line).isPositive();
+      env.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
+    }
+    return env;
+  }
+
+  private Map<String, String> turnserverConf() throws IOException {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(deploy.resolve("coturn/turnserver.conf"), StandardCharsets.UTF_8)) {
+      int equals = line.indexOf('=');
+      if (!line.startsWith("#") && equals > 0) {
+        options.putIfAbsent(line.substring(0, equals).trim().toLowerCase(Locale.ROOT), line.substring(equals + 1).trim());
+      }
+    }
+    return options;
+  }
+
+  private Result dockerCompose(Path envFile, String... command) throws Exception {
+    assertThat(Path.of(DOCKER_COMPOSE)).as("Debian's docker-compose (apt-get install -y docker-compose)").isExecutable();
+    List<String> arguments = new ArrayList<>(List.of(DOCKER_COMPOSE, "--project-directory", deploy.toString(),
+        "--env-file", envFile.toString(), "-f", deploy.resolve("docker-compose.yml").toString()));
+    arguments.addAll(List.of(command));
+    ProcessBuilder builder = new ProcessBuilder(arguments).directory(deploy.toFile()).redirectErrorStream(true);
+    // No engine is contacted by `config`; keep a stray DOCKER_HOST from changing that.
+    builder.environment().remove("DOCKER_HOST");
+    builder.environment().remove("COMPOSE_FILE");
+    builder.environment().remove("COMPOSE_PROJECT_NAME");
+    Process process = builder.start();
+    try {
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        throw new AssertionError("docker-compose did not finish within 60 s");
+      }
+      return new Result(process.exitValue(), output);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  private static final class Result {
+    final int exitCode;
+    final String output;
+
+    Result(int exitCode, String output) {
+      this.exitCode = exitCode;
+      this.output = output;
+    }
+  }
+
+  static Path deployDirectory() {
+    Path start = Path.of("").toAbsolutePath();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("deploy/docker-compose.yml"))) {
+        try {
+          return dir.resolve("deploy").toRealPath();
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalStateException("deploy/docker-compose.yml not found above " + start);
+  }
+}
