@@ -73,6 +73,7 @@ public final class SandboxSeed {
     Integer rateLimitMaxBurst;
     Boolean callsPluginInstalled;
     Boolean callsDefaultEnabled;
+    Boolean professionalLicense;
 
     SandboxSettings applyTo(SandboxSettings base) {
       SandboxSettings.Builder b = base.newBuilder();
@@ -87,6 +88,7 @@ public final class SandboxSeed {
       }
       if (callsPluginInstalled != null) b.callsPluginInstalled(callsPluginInstalled);
       if (callsDefaultEnabled != null) b.callsDefaultEnabled(callsDefaultEnabled);
+      if (professionalLicense != null) b.professionalLicense(professionalLicense);
       return b.build();
     }
   }

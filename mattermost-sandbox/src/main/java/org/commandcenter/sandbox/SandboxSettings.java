@@ -21,6 +21,7 @@ public final class SandboxSettings {
   private final boolean callsDefaultEnabled;
   private final String callsVersion;
   private final String serverVersion;
+  private final boolean professionalLicense;
 
   private SandboxSettings(Builder b) {
     this.enableIncomingWebhooks = b.enableIncomingWebhooks;
@@ -37,6 +38,7 @@ public final class SandboxSettings {
     this.callsDefaultEnabled = b.callsDefaultEnabled;
     this.callsVersion = b.callsVersion;
     this.serverVersion = b.serverVersion;
+    this.professionalLicense = b.professionalLicense;
   }
 
   public static SandboxSettings defaults() {
@@ -66,6 +68,12 @@ public final class SandboxSettings {
   public boolean callsDefaultEnabled() { return callsDefaultEnabled; }
   public String callsVersion() { return callsVersion; }
   public String serverVersion() { return serverVersion; }
+  /**
+   * Whether the server has a Professional or Enterprise licence. Without one, REST posts asking for an
+   * acknowledgement or persistent notifications are refused with 501 (server/channels/app/post_permission_utils.go
+   * postPriorityCheck, model.MinimumProfessionalProvidedLicense); webhooks are not checked.
+   */
+  public boolean professionalLicense() { return professionalLicense; }
 
   @Override
   public String toString() {
@@ -94,6 +102,8 @@ public final class SandboxSettings {
     private boolean callsDefaultEnabled;
     private String callsVersion = "1.12.2";
     private String serverVersion = "10.11.0";
+    // A fresh server has no licence; the sandbox defaults to a licensed one so priority features work out of the box.
+    private boolean professionalLicense = true;
 
     private Builder() {
     }
@@ -113,6 +123,7 @@ public final class SandboxSettings {
       this.callsDefaultEnabled = s.callsDefaultEnabled;
       this.callsVersion = s.callsVersion;
       this.serverVersion = s.serverVersion;
+      this.professionalLicense = s.professionalLicense;
     }
 
     public Builder enableIncomingWebhooks(boolean value) { this.enableIncomingWebhooks = value; return this; }
@@ -144,6 +155,7 @@ public final class SandboxSettings {
     public Builder rateLimit(RateLimit value) { this.rateLimit = value; return this; }
     public Builder callsPluginInstalled(boolean value) { this.callsPluginInstalled = value; return this; }
     public Builder callsDefaultEnabled(boolean value) { this.callsDefaultEnabled = value; return this; }
+    public Builder professionalLicense(boolean value) { this.professionalLicense = value; return this; }
 
     public Builder callsVersion(String value) {
       this.callsVersion = requireNonNull(value, "callsVersion == null");

@@ -208,4 +208,44 @@ class ClientDeliveryTest {
     assertThat(mm.posts(TEAM, "builds")).extracting(ReceivedPost::message).containsExactlyInAnyOrder(
         "Build #1 failed", "Build #2 failed", "Build #3 failed", "Build #4 failed", "Build #5 failed", "Build #6 failed");
   }
+
+  /** Team Edition (no licence) refuses acknowledgements with 501: a permanent answer, so one request and no post. */
+  @ParameterizedTest
+  @EnumSource(value = Transport.class, names = "REST")
+  void unlicensedServerRefusesAcknowledgementWithoutRetrying(Transport transport) throws Exception {
+    mm.settings(SandboxSettings.builder().professionalLicense(false).build());
+    MattermostClient client = client(transport);
+    int before = mm.requests().size();
+
+    assertThatThrownBy(() -> client.send(alert(1).newBuilder()
+        .priority(org.commandcenter.mattermost.Priority.builder(org.commandcenter.mattermost.Priority.Level.URGENT)
+            .requestedAck(true).build()).build()))
+        .isInstanceOfSatisfying(MattermostException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(501);
+          assertThat(e.isRetryable()).isFalse();
+        });
+    // the channel lookup and one create
+    assertThat(mm.requests().subList(before, mm.requests().size()))
+        .filteredOn(r -> r.path().startsWith("/api/v4/posts")).hasSize(1);
+    assertThat(mm.posts(TEAM, "builds")).isEmpty();
+  }
+
+  /** A persistent notification nobody in the channel can receive is a permanent 500: not retried, nothing stored. */
+  @ParameterizedTest
+  @EnumSource(value = Transport.class, names = "REST")
+  void persistentNotificationWithoutRecipientsFailsOnceWithoutRetrying(Transport transport) throws Exception {
+    MattermostClient client = client(transport);
+    int before = mm.requests().size();
+
+    assertThatThrownBy(() -> client.send(Post.builder().channel("builds").text("@bob the build broke")
+        .priority(org.commandcenter.mattermost.Priority.builder(org.commandcenter.mattermost.Priority.Level.URGENT)
+            .persistentNotifications(true).build()).build()))
+        .isInstanceOfSatisfying(MattermostException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(500);
+          assertThat(e.isRetryable()).isFalse();
+        });
+    assertThat(mm.requests().subList(before, mm.requests().size()))
+        .filteredOn(r -> r.path().startsWith("/api/v4/posts")).hasSize(1);
+    assertThat(mm.posts(TEAM, "builds")).isEmpty();
+  }
 }

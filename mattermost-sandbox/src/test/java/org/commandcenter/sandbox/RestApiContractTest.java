@@ -279,4 +279,61 @@ class RestApiContractTest {
         .forEach(p -> messages.add(p.getAsJsonObject().get("message").getAsString()));
     assertThat(messages).containsExactly("one", "two");
   }
+
+  @Test
+  void acknowledgementAndPersistentNotificationsNeedAProfessionalLicence() throws Exception {
+    mm.settings(SandboxSettings.builder().professionalLicense(false).build());
+    String channelId = mm.channelId(TEAM, "builds");
+
+    Wire.Answer ack = Wire.post(posts(), "{\"channel_id\":\"" + channelId + "\",\"message\":\"x\","
+        + "\"metadata\":{\"priority\":{\"priority\":\"urgent\",\"requested_ack\":true}}}", JENKINS_BOT_TOKEN);
+    Wire.Answer plain = Wire.post(posts(), "{\"channel_id\":\"" + channelId + "\",\"message\":\"y\","
+        + "\"metadata\":{\"priority\":{\"priority\":\"urgent\"}}}", JENKINS_BOT_TOKEN);
+
+    // post_permission_utils.go postPriorityCheck -> model.MinimumProfessionalProvidedLicense: 501.
+    assertThat(ack.status).isEqualTo(501);
+    assertThat(ack.errorId()).isEqualTo("NoTranslation");
+    assertThat(plain.status).isEqualTo(201);
+    assertThat(mm.posts(TEAM, "builds")).extracting(ReceivedPost::message).containsExactly("y");
+  }
+
+  @Test
+  void teamByNameIsReadableWithATokenAndMissingTeamsAre404() throws Exception {
+    // api4/team.go getTeamByName.
+    Wire.Answer found = Wire.get(mm.url() + "/api/v4/teams/name/" + TEAM, JENKINS_BOT_TOKEN);
+    Wire.Answer missing = Wire.get(mm.url() + "/api/v4/teams/name/no-such-team", JENKINS_BOT_TOKEN);
+    Wire.Answer anonymous = Wire.get(mm.url() + "/api/v4/teams/name/" + TEAM);
+
+    assertThat(found.status).isEqualTo(200);
+    assertThat(found.json().get("id").getAsString()).isEqualTo(mm.teamId(TEAM));
+    assertThat(found.json().get("name").getAsString()).isEqualTo(TEAM);
+    assertThat(found.json().get("display_name").getAsString()).isEqualTo("Software Factory");
+    assertThat(found.json().get("type").getAsString()).isEqualTo("O");
+    assertThat(missing.status).isEqualTo(404);
+    assertThat(missing.errorId()).isEqualTo("app.team.get_by_name.missing.app_error");
+    assertThat(anonymous.status).isEqualTo(401);
+  }
+
+  private static Wire.Answer persistent(String channel, String message) throws Exception {
+    return Wire.post(posts(), "{\"channel_id\":\"" + mm.channelId(TEAM, channel) + "\",\"message\":\"" + message + "\","
+        + "\"metadata\":{\"priority\":{\"priority\":\"urgent\",\"persistent_notifications\":true}}}", JENKINS_BOT_TOKEN);
+  }
+
+  @Test
+  void persistentNotificationsNeedAnAtMentionOfAHumanChannelMember() throws Exception {
+    // app/post.go CreatePost + persistentNotificationsAuxiliaryData: keywords are "@username" of non-bot members.
+    Wire.Answer member = persistent("builds", "Build broke, @alice please look.");
+    Wire.Answer notMember = persistent("builds", "@bob please look");
+    Wire.Answer bot = persistent("builds", "@jenkins-bot please look");
+    Wire.Answer inCode = persistent("builds", "see `@alice`");
+    Wire.Answer nobody = persistent("builds", "nobody to notify");
+
+    assertThat(member.status).isEqualTo(201);
+    for (Wire.Answer refused : List.of(notMember, bot, inCode, nobody)) {
+      assertThat(refused.status).isEqualTo(500);
+      assertThat(refused.errorId())
+          .isEqualTo("api.post.post_priority.persistent_notification_validation_error.request_error");
+    }
+    assertThat(mm.posts(TEAM, "builds")).extracting(ReceivedPost::message).containsExactly("Build broke, @alice please look.");
+  }
 }

@@ -316,4 +316,62 @@ class WebhookContractTest {
     assertThat(Wire.post(hook(), "{\"text\":\"x\",\"attachments\":[{\"color\":1}]}").errorId())
         .isEqualTo("model.incoming_hook.parse_data.app_error");
   }
+
+  @Test
+  void attachmentsInsidePropsAreDroppedLikeTheServerDoes() throws Exception {
+    // app/webhook.go CreateWebhookPost keeps props["attachments"] only as decoded []*model.SlackAttachment.
+    String body = "{\"text\":\"x\",\"props\":{\"attachments\":[{\"text\":\"smuggled\"}],\"card\":\"kept\"}}";
+
+    assertThat(Wire.post(hook(), body).status).isEqualTo(200);
+
+    ReceivedPost post = mm.posts(TEAM, "builds").get(0);
+    assertThat(post.attachments()).isEmpty();
+    assertThat(post.props().has("attachments")).isFalse();
+    assertThat(post.props().get("card").getAsString()).isEqualTo("kept");
+  }
+
+  @Test
+  void attachmentTitlesGetSlackAnnouncementsExpanded() throws Exception {
+    // app/slack.go ProcessSlackAttachments: pretext, text, title and field values.
+    String body = "{\"attachments\":[{\"title\":\"<!here> <https://x.example|y>\",\"pretext\":\"<!all>\"}]}";
+
+    assertThat(Wire.post(hook(), body).status).isEqualTo(200);
+
+    JsonObject attachment = mm.posts(TEAM, "builds").get(0).attachments().get(0);
+    assertThat(attachment.get("title").getAsString()).isEqualTo("@here <https://x.example|y>");
+    assertThat(attachment.get("pretext").getAsString()).isEqualTo("@all");
+  }
+
+  private static Wire.Answer postWithContentType(String contentType, String body) throws Exception {
+    return Wire.send(new Request.Builder().url(hook()).header("Content-Type", contentType)
+        .post(okhttp3.RequestBody.create(body.getBytes(StandardCharsets.UTF_8), null)).build());
+  }
+
+  @Test
+  void unparsableMediaTypeIs400AndABadParameterIsTolerated() throws Exception {
+    // web/webhook.go: mime.ParseMediaType errors other than ErrInvalidMediaParameter are refused.
+    Wire.Answer wrapped = postWithContentType("application/json/x", "{\"text\":\"a\"}");
+    Wire.Answer tolerated = postWithContentType("application/json; charset", "{\"text\":\"b\"}");
+    legacyIds();
+    Wire.Answer legacy = postWithContentType("/json", "{\"text\":\"c\"}");
+
+    assertThat(wrapped.status).isEqualTo(400);
+    assertThat(wrapped.errorId()).isEqualTo("web.incoming_webhook.media_type.app_error");
+    assertThat(tolerated.status).isEqualTo(200);
+    assertThat(legacy.status).isEqualTo(400);
+    assertThat(legacy.errorId()).isEqualTo("api.webhook.incoming.error");
+    assertThat(mm.posts(TEAM, "builds")).extracting(ReceivedPost::message).containsExactly("b");
+  }
+
+  @Test
+  void unreadableMultipartIsParseMultipartErrorOnCurrentServersAndNoTextOnOlderOnes() throws Exception {
+    Wire.Answer wrapped = postWithContentType("multipart/form-data; boundary=xyz", "not multipart at all");
+    legacyIds();
+    Wire.Answer legacy = postWithContentType("multipart/form-data; boundary=xyz", "not multipart at all");
+
+    assertThat(wrapped.status).isEqualTo(400);
+    assertThat(wrapped.errorId()).isEqualTo("web.incoming_webhook.parse_multipart.app_error");
+    assertThat(legacy.status).isEqualTo(400);
+    assertThat(legacy.errorId()).isEqualTo("web.incoming_webhook.text.app_error");
+  }
 }

@@ -56,7 +56,8 @@ final class ErrorBodies {
     } else if (!body.isEmpty()) {
       serverMessage = body;
     }
-    serverMessage = redactor.redact(truncate(serverMessage));
+    // Redact before truncating: a cut could leave a secret's prefix that no longer matches.
+    serverMessage = truncate(redactor.redact(serverMessage));
     errorId = redactor.redact(errorId);
     StringBuilder message = new StringBuilder()
         .append(action).append(" failed: HTTP ").append(answer.code);

@@ -395,6 +395,10 @@ public final class MattermostClient {
       if (!shaped) {
         throw Checks.invalid("webhookUrl", "must look like https://chat.example.com/hooks/<key>");
       }
+      if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+        // They would end up in siteUrl() and toString(); proxies take credentials via ProxySettings.
+        throw Checks.invalid("webhookUrl", "must not contain user:password@");
+      }
     }
 
     private void checkSiteUrl() {
@@ -404,6 +408,9 @@ public final class MattermostClient {
       HttpUrl parsed = siteUrl.startsWith("http://") || siteUrl.startsWith("https://") ? HttpUrl.parse(siteUrl) : null;
       if (parsed == null || parsed.query() != null || parsed.fragment() != null) {
         throw Checks.invalid("siteUrl", "must be an http:// or https:// URL such as https://chat.example.com");
+      }
+      if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+        throw Checks.invalid("siteUrl", "must not contain user:password@ (use token)");
       }
       if (parsed.encodedPath().contains("/api/v4")) {
         throw Checks.invalid("siteUrl", "must be the site root, without /api/v4");

@@ -23,7 +23,7 @@ final class Payloads {
     if (text != null && !text.isEmpty()) {
       json.addProperty("text", text);
     }
-    addIfSet(json, "channel", post.channel());
+    addIfSet(json, "channel", webhookChannel(post.channel()));
     addIfSet(json, "username", post.username());
     addIfSet(json, "icon_url", post.iconUrl());
     addIfSet(json, "icon_emoji", post.iconEmoji());
@@ -39,6 +39,15 @@ final class Payloads {
       }
     }
     return json;
+  }
+
+  /**
+   * The webhook's {@code channel}: the server understands a name, {@code #name} and {@code @user}
+   * but not Mattermost's own {@code ~name} notation (server/channels/app/webhook.go
+   * HandleIncomingWebhook strips only '#'), so the tilde is dropped here as over REST.
+   */
+  private static String webhookChannel(String channel) {
+    return channel != null && channel.startsWith("~") ? channel.substring(1) : channel;
   }
 
   /** A REST create body; {@code first} says whether this piece carries attachments, files and priority. */

@@ -63,7 +63,8 @@ final class TextSplitter {
 
   private void add(String line) {
     int lineRunes = runes(line);
-    if (currentRunes + lineRunes + closingReserve() > max) {
+    // A line that opens a fence must leave room for the marker that may have to close it in this piece.
+    if (currentRunes + lineRunes + reserveWith(line) > max) {
       if (fenceOpenLine != null && fenceStart > 0
           && runes(current.substring(fenceStart)) + lineRunes + closingReserve() <= max) {
         // Move the whole fence so far to the next piece rather than cut it.
@@ -151,6 +152,19 @@ final class TextSplitter {
     if (current.length() > 0) {
       emit();
     }
+  }
+
+  /** The room to keep free once {@code line} is added: that of the open fence, or of the fence the line opens. */
+  private int reserveWith(String line) {
+    if (fenceOpenLine != null) {
+      return closingReserve();
+    }
+    String content = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+    Matcher matcher = FENCE.matcher(content);
+    if (!matcher.matches() || (matcher.group(1).charAt(0) == '`' && matcher.group(2).contains("`"))) {
+      return 0;
+    }
+    return 1 + matcher.group(1).length();
   }
 
   /** Room kept free to close an open fence: a newline plus the marker. */

@@ -50,6 +50,30 @@ class ModelValidationTest {
         .hasMessageStartingWith("authorIcon: ");
     assertThatThrownBy(() -> Post.builder().text("x").iconUrl("file:///etc/passwd").build())
         .hasMessageStartingWith("iconUrl: ");
+    assertThatThrownBy(() -> Attachment.builder().imageUrl("https://bad host/x.png").build())
+        .hasMessageStartingWith("imageUrl: ");
+    assertThatThrownBy(() -> Attachment.builder().imageUrl("https://host:80x/x.png").build())
+        .hasMessageStartingWith("imageUrl: ");
+    assertThatThrownBy(() -> Attachment.builder().imageUrl("https://host/x\n.png").build())
+        .hasMessageStartingWith("imageUrl: ");
+    assertThatThrownBy(() -> Attachment.builder().imageUrl("HTTPS://host/x.png").build())
+        .hasMessageStartingWith("imageUrl: ");
+    assertThatThrownBy(() -> Attachment.builder().imageUrl("https://host/100%.png").build())
+        .hasMessageStartingWith("imageUrl: ");
+    assertThatThrownBy(() -> Attachment.builder().imageUrl("https://host#frag").build())
+        .hasMessageStartingWith("imageUrl: ");
+  }
+
+  /** What Go's url.ParseRequestURI takes, the server takes (server/public/model/utils.go IsValidHTTPURL). */
+  @Test
+  void acceptsLinksTheServerAcceptsThatJavaUriWouldNot() {
+    Attachment attachment = Attachment.builder()
+        .title("t").titleLink("http://jenkins_master:8080/job/api/42/")
+        .authorName("a").authorLink("https://sonar.corp/dashboard?id=a|b&branch={main}")
+        .imageUrl("https://[::1]:9000/i.png")
+        .thumbUrl("https://ci.corp/job/a b/?q=100%#top")
+        .build();
+    assertThat(attachment.titleLink()).isEqualTo("http://jenkins_master:8080/job/api/42/");
   }
 
   @Test
@@ -178,6 +202,10 @@ class ModelValidationTest {
         .hasMessageStartingWith("siteUrl: ");
     assertThatThrownBy(() -> MattermostClient.builder().siteUrl("https://chat.example").token("a b").build())
         .hasMessageStartingWith("token: ").hasMessageNotContaining("a b");
+    assertThatThrownBy(() -> MattermostClient.builder().webhookUrl("https://bob:pa55word@chat.example/hooks/k1").build())
+        .hasMessageStartingWith("webhookUrl: ").hasMessageNotContaining("pa55word");
+    assertThatThrownBy(() -> MattermostClient.builder().siteUrl("https://bob:pa55word@chat.example").token("t").build())
+        .hasMessageStartingWith("siteUrl: ").hasMessageNotContaining("pa55word");
   }
 
   @Test

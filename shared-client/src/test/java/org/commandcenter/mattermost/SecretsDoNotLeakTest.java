@@ -122,6 +122,22 @@ class SecretsDoNotLeakTest {
   }
 
   @Test
+  void aSecretCutByTheMessageLengthLimitLeavesNoPrefixBehind() {
+    MattermostClient client = Wire.webhook(server, sleeper).build();
+    // The key straddles the 500 characters an error message keeps of a body.
+    server.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "text/html")
+        .body("x".repeat(490) + "/hooks/" + Wire.HOOK_KEY + " not found").build());
+
+    assertThatThrownBy(() -> client.send(Post.builder().text("x").build()))
+        .isInstanceOfSatisfying(MattermostException.class, e -> {
+          report(e);
+          String keyPrefix = Wire.HOOK_KEY.substring(0, 3);
+          assertThat(e.getMessage()).doesNotContain("/hooks/" + keyPrefix);
+          assertThat(e.serverMessage()).doesNotContain("/hooks/" + keyPrefix).contains("/hooks/***");
+        });
+  }
+
+  @Test
   void restFailuresNeverShowTheToken() {
     MattermostClient client = Wire.rest(server, sleeper).build();
     capture.println(client);

@@ -3,6 +3,7 @@ package org.commandcenter.mattermost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TextSplitterTest {
@@ -84,6 +85,38 @@ class TextSplitterTest {
     for (String piece : TextSplitter.split(text, 20)) {
       long fences = piece.lines().filter(l -> l.startsWith("~~~~")).count();
       assertThat(fences % 2).isZero();
+    }
+  }
+
+  /** Random texts of mixed scripts, emoji, combining marks, long lines and fences; a fixed seed keeps it repeatable. */
+  @Test
+  void randomTextsKeepEveryInvariant() {
+    String[] atoms = {"a", "word ", "é", "e\u0301", "\uD83D\uDE00", "\uD83D\uDC4D\uD83C\uDFFD",
+        "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\u4E2D", "\n", "\n", "\n```\n", "\n~~~~\n", "@", "#"};
+    Random random = new Random(20261129L);
+    for (int round = 0; round < 300; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = 20 + random.nextInt(400);
+      for (int i = 0; i < length; i++) {
+        text.append(atoms[random.nextInt(atoms.length)]);
+      }
+      int max = 16 + random.nextInt(60);
+      String original = text.toString();
+      List<String> pieces = TextSplitter.split(original, max);
+      StringBuilder joined = new StringBuilder();
+      for (String piece : pieces) {
+        assertThat(runes(piece)).as("round %d, max %d: %s", round, max, piece).isLessThanOrEqualTo(max);
+        assertThat(piece).isNotBlank();
+        assertThat(Character.isLowSurrogate(piece.charAt(0))).isFalse();
+        assertThat(Character.isHighSurrogate(piece.charAt(piece.length() - 1))).isFalse();
+        assertThat(piece.charAt(0)).as("a piece never starts inside a grapheme").isNotIn('\u0301', '\u200D');
+        joined.append(piece).append('\n');
+      }
+      // Nothing is lost: apart from line breaks and repaired fence lines, every character survives in order.
+      String fenceLines = "(?m)^(```|~~~~)$";
+      assertThat(joined.toString().replaceAll(fenceLines, "").replaceAll("\\s", ""))
+          .as("round %d, max %d", round, max)
+          .isEqualTo(original.replaceAll(fenceLines, "").replaceAll("\\s", ""));
     }
   }
 }

@@ -78,6 +78,18 @@ class WebhookTransportTest {
   }
 
   @Test
+  void sendsTildeChannelNamesAsPlainNamesTheServerUnderstands() throws Exception {
+    server.enqueue(Wire.ok());
+    server.enqueue(Wire.ok());
+
+    client.send(Post.builder().text("x").channel("~builds").build());
+    client.send(Post.builder().text("y").channel("@alice").build());
+
+    assertThat(Wire.body(Wire.take(server)).get("channel").getAsString()).isEqualTo("builds");
+    assertThat(Wire.body(Wire.take(server)).get("channel").getAsString()).isEqualTo("@alice");
+  }
+
+  @Test
   void splitsLongTextIntoSequentialPostsWithAttachmentsOnTheFirst() throws Exception {
     MattermostClient small = client.newBuilder().maxMessageLength(100).build();
     StringBuilder text = new StringBuilder();

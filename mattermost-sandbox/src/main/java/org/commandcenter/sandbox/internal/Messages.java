@@ -36,6 +36,8 @@ final class Messages {
     TEXTS.put("web.incoming_webhook.media_type.app_error",
         "Failed to parse the media type of the payload for incoming webhook {{.hook_id}}.");
     TEXTS.put("api.webhook.incoming.error", "Could not decode the multipart payload of incoming webhook.");
+    TEXTS.put("web.incoming_webhook.parse_multipart.app_error",
+        "Failed to parse the multipart payload for incoming webhook {{.hook_id}}.");
     TEXTS.put("api.post.create_webhook_post.creating.app_error", "Error creating post");
     TEXTS.put("model.post.is_valid.message_length.app_error",
         "Post Message property is longer than the maximum permitted length.");

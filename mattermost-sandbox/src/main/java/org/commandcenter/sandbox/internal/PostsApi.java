@@ -67,7 +67,7 @@ final class PostsApi {
     // createPostChecks: create_post (and upload_file with file_ids) on the channel; an unknown channel is 403 too.
     if (!store.canPost(user.id, draft.channelId)) throw permissionError(user, "create_post");
     if (!draft.fileIds.isEmpty() && !store.canPost(user.id, draft.channelId)) throw permissionError(user, "upload_file");
-    if (draft.priority != null) checkPriority(draft);
+    if (draft.priority != null) checkPriority(draft, settings.get().professionalLicense());
     if (draft.type.startsWith("system_")) {
       throw AppError.of("CreatePostAsUser", "api.context.invalid_param.app_error", Map.of("Name", "post.type"), "", 400);
     }
@@ -75,17 +75,26 @@ final class PostsApi {
     return HttpResponse.json(201, toJson(created.post));
   }
 
-  /** app.PostPriorityCheck: priority only on root posts, persistent notifications only when urgent. */
-  private static void checkPriority(Store.Post draft) throws AppError {
+  /**
+   * app.PostPriorityCheck (server/channels/app/post_permission_utils.go postPriorityCheck): priority only on root
+   * posts; an acknowledgement or persistent notifications need a Professional licence (501, id NoTranslation, from
+   * model.MinimumProfessionalProvidedLicense); persistent notifications only when urgent.
+   */
+  private static void checkPriority(Store.Post draft, boolean licensed) throws AppError {
     if (!draft.rootId.isEmpty()) {
       throw AppError.of("Api4.createPost",
           "api.post.post_priority.priority_post_only_allowed_for_root_post.request_error", 400);
     }
+    for (String licensedFlag : new String[] {"requested_ack", "persistent_notifications"}) {
+      JsonElement flag = draft.priority.get(licensedFlag);
+      if (!licensed && flag != null && !flag.isJsonNull() && flag.getAsBoolean()) {
+        throw AppError.of("Api4.createPost", "NoTranslation", Map.of(),
+            "license is neither professional nor enterprise", 501);
+      }
+    }
     JsonElement level = draft.priority.get("priority");
     String value = level == null || level.isJsonNull() ? "" : level.getAsString();
-    if (!value.isEmpty() && !value.equals("important") && !value.equals("urgent")) {
-      throw AppError.of("Api4.createPost", "api.context.invalid_param.app_error", Map.of("Name", "post.priority"), "", 400);
-    }
+    // The level itself is not validated by the server: only persistent notifications insist on "urgent".
     JsonElement persistent = draft.priority.get("persistent_notifications");
     if (persistent != null && !persistent.isJsonNull() && persistent.getAsBoolean() && !value.equals("urgent")) {
       throw AppError.of("Api4.createPost",

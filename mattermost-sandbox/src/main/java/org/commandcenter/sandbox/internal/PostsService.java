@@ -86,6 +86,7 @@ public final class PostsService {
         throw AppError.of("createPost", "api.post.create_post.root_id.app_error", 400);
       }
     }
+    checkPersistentNotificationRecipients(draft);
     Store.User user = store.user(draft.userId).orElseThrow();
     if (user.bot) draft.props.addProperty("from_bot", "true");
     draft.fileIds = attachableFiles(draft.fileIds, draft.userId);
@@ -97,6 +98,68 @@ public final class PostsService {
     store.savePost(draft);
     for (Store.FileInfo file : store.filesOf(draft.fileIds)) file.postId = draft.id;
     return draft;
+  }
+
+  /** ServiceSettings.PersistentNotificationMaxRecipients default (server/public/model/config.go). */
+  static final int PERSISTENT_NOTIFICATION_MAX_RECIPIENTS = 5;
+
+  /**
+   * App.CreatePost (server/channels/app/post.go) for persistent notifications outside DMs: the post must @-mention
+   * between 1 and PersistentNotificationMaxRecipients non-bot members of the channel (keywords "@username" of
+   * persistentNotificationsAuxiliaryData, matched by the mention parser on the message, attachment pretext and text and
+   * field values), else 500 persistent_notification_validation_error wrapping the min/max recipients error.
+   */
+  private void checkPersistentNotificationRecipients(Store.Post draft) throws AppError {
+    JsonElement persistent = draft.priority == null ? null : draft.priority.get("persistent_notifications");
+    if (persistent == null || persistent.isJsonNull() || !persistent.getAsBoolean()) return;
+    Store.Channel channel = store.channel(draft.channelId).orElse(null);
+    if (channel == null || channel.type.equals("D")) return;
+    Map<String, String> keywords = new java.util.HashMap<>();
+    for (String memberId : channel.members) {
+      store.user(memberId).filter(member -> !member.bot)
+          .ifPresent(member -> keywords.put("@" + member.username.toLowerCase(java.util.Locale.ROOT), member.id));
+    }
+    Set<String> mentioned = new java.util.HashSet<>();
+    for (String text : mentionEnabledFields(draft)) {
+      MentionWords.collect(withoutCode(text), keywords, mentioned);
+    }
+    String cause = null;
+    if (mentioned.size() > PERSISTENT_NOTIFICATION_MAX_RECIPIENTS) {
+      cause = "api.post.post_priority.max_recipients_persistent_notification_post.request_error";
+    } else if (mentioned.isEmpty()) {
+      cause = "api.post.post_priority.min_recipients_persistent_notification_post.request_error";
+    }
+    if (cause != null) {
+      throw AppError.of("CreatePost", "api.post.post_priority.persistent_notification_validation_error.request_error",
+          500).wrap("CreatePost: " + cause);
+    }
+  }
+
+  /** getMentionsEnabledFields (server/channels/app/notification.go): message, attachment pretext, text, field values. */
+  private static List<String> mentionEnabledFields(Store.Post post) {
+    List<String> fields = new ArrayList<>();
+    fields.add(post.message);
+    for (JsonElement element : post.attachments()) {
+      if (!element.isJsonObject()) continue;
+      JsonObject attachment = element.getAsJsonObject();
+      for (String name : new String[] {"pretext", "text"}) {
+        JsonElement value = attachment.get(name);
+        if (value != null && value.isJsonPrimitive()) fields.add(value.getAsString());
+      }
+      JsonElement attachmentFields = attachment.get("fields");
+      if (attachmentFields != null && attachmentFields.isJsonArray()) {
+        for (JsonElement field : attachmentFields.getAsJsonArray()) {
+          JsonElement value = field.isJsonObject() ? field.getAsJsonObject().get("value") : null;
+          if (value != null && value.isJsonPrimitive()) fields.add(value.getAsString());
+        }
+      }
+    }
+    return fields;
+  }
+
+  /** Mentions inside code are not mentions (the server reads only Markdown text nodes); fences and code spans go. */
+  private static String withoutCode(String text) {
+    return text.replaceAll("(?ms)^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\\1[`~]*\\s*$", " ").replaceAll("`[^`\n]*`", " ");
   }
 
   /** model.Post.IsValid, the parts a client can get wrong. */

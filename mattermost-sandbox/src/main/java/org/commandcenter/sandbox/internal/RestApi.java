@@ -19,6 +19,7 @@ public final class RestApi {
   private static final Pattern USER_BY_EMAIL = Pattern.compile("/api/v4/users/email/(.+)");
   private static final Pattern USER_BY_USERNAME = Pattern.compile("/api/v4/users/username/([^/]+)");
   private static final Pattern CHANNEL_BY_NAME = Pattern.compile("/api/v4/teams/name/([^/]+)/channels/name/([^/]+)");
+  private static final Pattern TEAM_BY_NAME = Pattern.compile("/api/v4/teams/name/([^/]+)");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
   private final Store store;
@@ -60,12 +61,13 @@ public final class RestApi {
       case USER_BY_EMAIL: return userByEmail(route.group(1));
       case USER_BY_USERNAME: return userByUsername(route.group(1));
       case CHANNEL_BY_NAME: return channelByName(route.group(1), route.group(2), user);
+      case TEAM_BY_NAME: return teamByName(route.group(1));
       case DIRECT_CHANNEL: return directChannel(request, user);
       default: throw new IllegalStateException(route.kind.name());
     }
   }
 
-  private enum Kind { CREATE_POST, GET_POST, PATCH_POST, UPLOAD_FILE, ME, USER_BY_EMAIL, USER_BY_USERNAME, CHANNEL_BY_NAME, DIRECT_CHANNEL }
+  private enum Kind { CREATE_POST, GET_POST, PATCH_POST, UPLOAD_FILE, ME, USER_BY_EMAIL, USER_BY_USERNAME, CHANNEL_BY_NAME, TEAM_BY_NAME, DIRECT_CHANNEL }
 
   private static final class Route {
     final Kind kind;
@@ -92,6 +94,7 @@ public final class RestApi {
     if (method.equals("GET") && (m = USER_BY_EMAIL.matcher(path)).matches()) return new Route(Kind.USER_BY_EMAIL, m);
     if (method.equals("GET") && (m = USER_BY_USERNAME.matcher(path)).matches()) return new Route(Kind.USER_BY_USERNAME, m);
     if (method.equals("GET") && (m = CHANNEL_BY_NAME.matcher(path)).matches()) return new Route(Kind.CHANNEL_BY_NAME, m);
+    if (method.equals("GET") && (m = TEAM_BY_NAME.matcher(path)).matches()) return new Route(Kind.TEAM_BY_NAME, m);
     return null;
   }
 
@@ -164,6 +167,19 @@ public final class RestApi {
     Store.User user = store.userByUsername(username).orElseThrow(() ->
         AppError.of("GetUserByUsername", "app.user.get_by_username.app_error", 404));
     return HttpResponse.json(200, user.toJson());
+  }
+
+  /**
+   * api4/team.go getTeamByName: 404 app.team.get_by_name.missing.app_error for an unknown team. The 403 for a team that
+   * is not open-with-open-invite and that the caller is not a member of cannot happen here: sandbox teams are open and
+   * every user is a member of every team.
+   */
+  private HttpResponse teamByName(String teamName) throws AppError {
+    Store.Team team = store.teamByName(teamName).orElseThrow(() ->
+        AppError.of("GetTeamByName", "app.team.get_by_name.missing.app_error", Map.of(), "teamName=" + teamName, 404));
+    JsonObject json = team.toJson();
+    json.addProperty("allow_open_invite", true);
+    return HttpResponse.json(200, json);
   }
 
   /**

@@ -78,6 +78,8 @@ final class SlackCompat {
       if (actions.getAsJsonArray().size() > 0) out.add("actions", actions);
     }
     // ProcessSlackAttachments and ParseSlackAttachment (server/channels/app/slack.go, server/public/model/slack_attachment.go).
+    // ProcessSlackAttachments expands announcements in the title too, but links only in pretext, text and values.
+    out.addProperty("title", processText(out.get("title").getAsString()));
     out.addProperty("pretext", linksToMarkdown(processText(out.get("pretext").getAsString())));
     out.addProperty("text", linksToMarkdown(processText(out.get("text").getAsString())));
     return out;

@@ -50,9 +50,28 @@ public final class WebhookHandler {
     Map<String, Object> errCtx = new LinkedHashMap<>();
     errCtx.put("hook_id", hookId);
     errCtx.put("media_type", mediaType);
+    String contentType = request.header("Content-Type");
+    String mediaTypeError = contentType == null || contentType.isEmpty() ? null : mediaTypeError(contentType);
+    if (mediaTypeError != null) {
+      // web/webhook.go: mime.ParseMediaType failed (a bad parameter alone is tolerated).
+      if (s.wrapWebhookErrors()) {
+        throw AppError.of("incomingWebhook", "web.incoming_webhook.media_type.app_error", Map.of("hook_id", hookId), "", 400)
+            .wrap(mediaTypeError);
+      }
+      throw AppError.of("incomingWebhook", "api.webhook.incoming.error", Map.of(),
+          "webhook_id=" + hookId + ", error: " + mediaTypeError, 400);
+    }
     WebhookRequest payload;
     try {
       payload = decode(request, mediaType);
+    } catch (MultipartUnreadable unreadable) {
+      // Current servers check r.ParseMultipartForm (web.incoming_webhook.parse_multipart.app_error); older ones
+      // ignored its error and decoded the empty form, which then has no text.
+      if (s.wrapWebhookErrors()) {
+        throw AppError.of("incomingWebhook", "web.incoming_webhook.parse_multipart.app_error", errCtx, "", 400)
+            .wrap(unreadable.getMessage());
+      }
+      payload = new WebhookRequest();
     } catch (AppError decodeError) {
       // web/webhook.go (late 2024 on): the decode error is wrapped into web.incoming_webhook.decode.app_error.
       if (s.wrapWebhookErrors()) {
@@ -75,7 +94,7 @@ public final class WebhookHandler {
   }
 
   /** web/webhook.go: form posts carry JSON in {@code payload}; every other content type is read as JSON. */
-  private WebhookRequest decode(HttpRequest request, String mediaType) throws AppError {
+  private WebhookRequest decode(HttpRequest request, String mediaType) throws AppError, MultipartUnreadable {
     if (mediaType.equals("application/x-www-form-urlencoded")) {
       List<String> payload = HttpRequest.parseForm(request.bodyText()).get("payload");
       return decodeJson((payload == null ? "" : payload.get(0)).getBytes(StandardCharsets.UTF_8));
@@ -86,7 +105,44 @@ public final class WebhookHandler {
     return decodeJson(request.body());
   }
 
-  private WebhookRequest decodeMultipart(HttpRequest request) throws AppError {
+  /** A multipart body that does not parse. */
+  private static final class MultipartUnreadable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    MultipartUnreadable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Go's mime.ParseMediaType on the part before the parameters: a token, optionally "/" and a token; null when it
+   * parses. Parameter errors (mime.ErrInvalidMediaParameter) are tolerated by the server and not checked here.
+   */
+  static String mediaTypeError(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    String base = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim();
+    // checkMediaTypeDisposition (Go's mime package).
+    int typeEnd = tokenEnd(base, 0);
+    if (typeEnd == 0) return "mime: no media type";
+    if (typeEnd == base.length()) return null;
+    if (base.charAt(typeEnd) != '/') return "mime: expected slash after first token";
+    int subtypeEnd = tokenEnd(base, typeEnd + 1);
+    if (subtypeEnd == typeEnd + 1) return "mime: expected token after slash";
+    if (subtypeEnd != base.length()) return "mime: unexpected content after media subtype";
+    return null;
+  }
+
+  private static int tokenEnd(String value, int from) {
+    int i = from;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?=".indexOf(c) >= 0) break;
+      i++;
+    }
+    return i;
+  }
+
+  private WebhookRequest decodeMultipart(HttpRequest request) throws AppError, MultipartUnreadable {
     WebhookRequest result = new WebhookRequest();
     try {
       for (Multipart.Part part : Multipart.parse(request.body(), request.header("Content-Type"))) {
@@ -103,7 +159,7 @@ public final class WebhookHandler {
         }
       }
     } catch (IOException e) {
-      throw AppError.of("incomingWebhook", "api.webhook.incoming.error", Map.of(), "error: " + e.getMessage(), 400);
+      throw new MultipartUnreadable(e.getMessage());
     }
     return result;
   }
@@ -253,6 +309,10 @@ public final class WebhookHandler {
     if (req.attachments != null && req.attachments.size() > 0) {
       props.add("attachments", req.attachments);
       type = "slack_attachment";
+    } else {
+      // CreateWebhookPost keeps props["attachments"] only as decoded top-level attachments
+      // ([]*model.SlackAttachment); attachments sent inside "props" are dropped silently.
+      props.remove("attachments");
     }
 
     Store.Channel channel;

@@ -8,12 +8,24 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Mentions: Mattermost splits a message into words at every character that is not a letter,
  * digit or one of {@code : . - _ @}, then treats a word starting with {@code @} as a mention
- * (server/channels/app/mention_parser_standard.go). A WORD JOINER (U+2060, invisible, a format
- * character) after the {@code @} splits {@code @channel} into {@code @} and {@code channel} for the
- * server and the webapp alike, while the text still reads the same.
+ * (server/channels/app/mention_parser_standard.go); it does so on the Markdown text nodes, with
+ * backslash escapes and character references already decoded (server/public/shared/markdown,
+ * read by getExplicitMentions in server/channels/app/notification.go). A WORD JOINER (U+2060,
+ * invisible, a format character) after the {@code @} splits {@code @channel} into {@code @} and
+ * {@code channel} for the server and the webapp alike, while the text still reads the same. For
+ * the same reason a {@code &} that could start a character reference ({@code &#64;}) gets a word
+ * joiner rather than a backslash.
+ *
+ * <p>Slack syntax: incoming webhooks turn {@code <!channel>}, {@code <!here>}, {@code <!all>} into
+ * mentions and {@code <url|label>} into links (server/channels/app/slack.go ProcessSlackText,
+ * server/channels/app/webhook.go linkWithTextRegex), before any Markdown. Every {@code <} is
+ * therefore written as the entity {@code &lt;}, which both Markdown renderers show as {@code <}.
  *
  * <p>Markdown: characters that start links, images, emphasis, code, tables, quotes, headings and
- * lists are backslash-escaped; CommonMark hides the backslash, so the reader sees the original.
+ * lists are backslash-escaped, using only characters the webapp's renderer (marked) can unescape
+ * (its escape rule: {@code \ ` * { } [ ] ( ) # + - . ! _ > ~ |}), so the reader sees the original
+ * and never a stray backslash. A setext underline ({@code ===}) and an indented line (which would
+ * become a code block) start with a word joiner instead.
  */
 public final class SafeText {
   /** Invisible; not a letter or digit, so it ends a mention word. */
@@ -34,6 +46,9 @@ public final class SafeText {
         continue;
       }
       if (lineStart && (c == ' ' || c == '\t')) {
+        if (i == 0 || text.charAt(i - 1) == '\n') {
+          out.append(WORD_JOINER); // never an indented code block, where escapes would show
+        }
         out.append(c);
         continue;
       }
@@ -42,10 +57,19 @@ public final class SafeText {
         if (mentionCanStartAt(text, i)) {
           out.append(WORD_JOINER);
         }
+      } else if (c == '<') {
+        out.append("&lt;"); // no <!channel>, <url|label>, <autolink> or HTML
+      } else if (c == '&') {
+        out.append(c);
+        if (i + 1 < text.length() && startsCharacterReference(text.charAt(i + 1))) {
+          out.append(WORD_JOINER); // &#64; must not decode into an @
+        }
       } else if (alwaysEscaped(c)) {
         out.append('\\').append(c);
-      } else if (lineStart && (c == '#' || c == '-' || c == '+' || c == '=' || c == '>')) {
+      } else if (lineStart && (c == '#' || c == '-' || c == '+' || c == '>')) {
         out.append('\\').append(c); // heading, list item, setext underline, rule or quote
+      } else if (lineStart && c == '=') {
+        out.append(WORD_JOINER).append(c); // setext heading underline; marked cannot unescape \=
       } else if (lineStart && Character.isDigit(c)) {
         int end = i;
         while (end < text.length() && Character.isDigit(text.charAt(end))) {
@@ -125,11 +149,14 @@ public final class SafeText {
     return Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == ':';
   }
 
+  /** {@code &#...;} and {@code &name;} are character references in CommonMark and marked. */
+  private static boolean startsCharacterReference(char next) {
+    return next == '#' || (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+  }
+
   private static boolean alwaysEscaped(char c) {
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '~': case '[': case ']': case '<': case '|':
-      case '&': // entities such as &#64; would turn back into an @
-
+      case '\\': case '`': case '*': case '_': case '~': case '[': case ']': case '|':
         return true;
       default:
         return false;

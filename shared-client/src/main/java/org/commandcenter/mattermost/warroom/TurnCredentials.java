@@ -31,6 +31,12 @@ public final class TurnCredentials {
     this.expiresAt = expiresAt;
   }
 
+  /**
+   * @param staticSecret coturn's {@code static-auth-secret} (the plugin's TURNStaticAuthSecret)
+   * @param user the Mattermost user name: Calls v1.12 passes {@code user.Username}, not the user id
+   *     (server/api.go handleGetTURNCredentials)
+   * @param ttl how long the credentials stay valid; under 7 days (rtcd MaxTURNCredentialsExpiration)
+   */
   public static TurnCredentials create(String staticSecret, String user, Duration ttl, Clock clock) {
     requireNonNull(staticSecret, "staticSecret == null");
     requireNonNull(user, "user == null");

@@ -15,8 +15,43 @@ class SafeTextTest {
    */
   private static final Pattern SERVER_WORD = Pattern.compile("[\\p{L}\\p{N}:.\\-_@]+");
 
-  private static boolean serverSeesMention(String text, String mention) {
-    Matcher words = SERVER_WORD.matcher(text);
+  /** HTML5 character references that spell characters a mention needs (server/public/shared/markdown/html_entities.go). */
+  private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|commat|lt|gt|amp|quot|excl);");
+
+  /**
+   * What the server's mention parser reads: webhooks first expand Slack announcements
+   * (server/channels/app/slack.go expandAnnouncement), then the Markdown text nodes are read with
+   * backslash escapes and character references decoded (server/public/shared/markdown/inlines.go).
+   */
+  private static String serverText(String posted) {
+    String text = posted.replace("<!channel>", "@channel").replace("<!here>", "@here").replace("<!all>", "@all");
+    Matcher references = CHARACTER_REFERENCE.matcher(text);
+    StringBuilder decoded = new StringBuilder();
+    while (references.find()) {
+      String ref = references.group(1);
+      String value;
+      if (ref.startsWith("#x") || ref.startsWith("#X")) {
+        value = new String(Character.toChars(Integer.parseInt(ref.substring(2), 16)));
+      } else if (ref.startsWith("#")) {
+        value = new String(Character.toChars(Integer.parseInt(ref.substring(1))));
+      } else {
+        value = switch (ref) {
+          case "commat" -> "@";
+          case "lt" -> "<";
+          case "gt" -> ">";
+          case "amp" -> "&";
+          case "quot" -> "\"";
+          default -> "!";
+        };
+      }
+      references.appendReplacement(decoded, Matcher.quoteReplacement(value));
+    }
+    references.appendTail(decoded);
+    return decoded.toString().replaceAll("\\\\(\\p{Punct})", "$1");
+  }
+
+  private static boolean serverSeesMention(String posted, String mention) {
+    Matcher words = SERVER_WORD.matcher(serverText(posted));
     while (words.find()) {
       String word = words.group().replaceFirst("^[:.\\-_]+", "");
       for (String part : word.split("[.\\-:]")) {
@@ -33,7 +68,9 @@ class SafeTextTest {
 
   @Test
   void neutralizesChannelWideMentions() {
-    for (String attack : List.of("@channel", "fix @here please", "(@all)", "_@channel", "x.@here", "@Channel!")) {
+    for (String attack : List.of("@channel", "fix @here please", "(@all)", "_@channel", "x.@here", "@Channel!",
+        "<!channel>", "<!here> now", "x<!all>", "&#64;channel", "&#x40;here", "&commat;all", "\\@channel",
+        "&amp;#64;channel", "<@channel>")) {
       String safe = SafeText.neutralize(attack);
       for (String mention : List.of("@channel", "@here", "@all")) {
         assertThat(serverSeesMention(safe, mention)).as(attack + " -> " + safe).isFalse();
@@ -57,15 +94,44 @@ class SafeTextTest {
   void escapesLinkImageAndHtmlInjection() {
     assertThat(SafeText.neutralize("[click](https://evil.example)")).isEqualTo("\\[click\\](https://evil.example)");
     assertThat(SafeText.neutralize("![x](https://evil.example/p.png)")).startsWith("!\\[x\\]");
-    assertThat(SafeText.neutralize("<https://evil.example>")).isEqualTo("\\<https://evil.example>");
+    assertThat(SafeText.neutralize("<https://evil.example>")).isEqualTo("&lt;https://evil.example>");
+    assertThat(SafeText.neutralize("<img src=x onerror=alert(1)>")).doesNotContain("<");
     assertThat(SafeText.neutralize("Build failed!")).isEqualTo("Build failed!");
-    assertThat(SafeText.neutralize("&#64;channel")).startsWith("\\&");
+    assertThat(SafeText.neutralize("&#64;channel")).isEqualTo("&\u2060#64;channel");
+    assertThat(SafeText.neutralize("R&D & QA")).isEqualTo("R&\u2060D & QA");
+  }
+
+  @Test
+  void defeatsSlackLinkAndAnnouncementSyntaxThatWebhooksExpand() {
+    // server/channels/app/webhook.go linkWithTextRegex turns <url|label> into [label](url) on webhooks.
+    Pattern slackLink = Pattern.compile("<([^\\n<|>]+)\\|([^|\\n>]+)>");
+    String safe = SafeText.neutralize("see <https://evil.example|the build log>");
+    assertThat(slackLink.matcher(safe).find()).as(safe).isFalse();
+    assertThat(SafeText.neutralize("<!channel>")).doesNotContain("<!channel>");
+    assertThat(serverText(SafeText.neutralize("<!here> a < b")).replace("\u2060", "")).isEqualTo("<!here> a < b");
+  }
+
+  @Test
+  void usesOnlyEscapesTheWebappCanUnescapeSoNoBackslashShows() {
+    // marked (the webapp's renderer) unescapes only \\ ` * { } [ ] ( ) # + - . ! _ > ~ |
+    Pattern visibleBackslash = Pattern.compile("\\\\[^\\\\`*{}\\[\\]()#+\\-.!_>~|]");
+    for (String input : List.of("a <b> & c", "R&D", "===\n---", "x = y", "  indented", "1) one", "\\path\\to",
+        "a|b", "~name", "#tag", "+1", "> q")) {
+      String safe = SafeText.neutralize(input);
+      assertThat(visibleBackslash.matcher(safe.replace("\\\\", "")).find()).as(input + " -> " + safe).isFalse();
+    }
+  }
+
+  @Test
+  void indentedLinesDoNotBecomeCodeBlocksAndSetextUnderlinesDoNotMakeHeadings() {
+    assertThat(SafeText.neutralize("title\n===")).isEqualTo("title\n\u2060===");
+    assertThat(SafeText.neutralize("\n    at Foo.bar(Foo.java:1)")).isEqualTo("\n\u2060    at Foo.bar(Foo.java:1)");
   }
 
   @Test
   void escapesHeadingsTablesListsAndQuotes() {
     assertThat(SafeText.neutralize("# Owned")).isEqualTo("\\# Owned");
-    assertThat(SafeText.neutralize("  ## Owned")).isEqualTo("  \\## Owned");
+    assertThat(SafeText.neutralize("  ## Owned")).isEqualTo("\u2060  \\## Owned");
     assertThat(SafeText.neutralize("a | b\n---|---")).isEqualTo("a \\| b\n\\---\\|---");
     assertThat(SafeText.neutralize("> quote")).isEqualTo("\\> quote");
     assertThat(SafeText.neutralize("1. item")).isEqualTo("1\\. item");

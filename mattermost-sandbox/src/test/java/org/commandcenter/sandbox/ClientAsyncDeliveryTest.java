@@ -1,0 +1,105 @@
+package org.commandcenter.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commandcenter.sandbox.MattermostSandbox.JENKINS_BOT_TOKEN;
+import static org.commandcenter.sandbox.MattermostSandbox.JENKINS_HOOK;
+import static org.commandcenter.sandbox.MattermostSandbox.TEAM;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.commandcenter.mattermost.AsyncSender;
+import org.commandcenter.mattermost.DeliveryStats;
+import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.mattermost.Post;
+import org.commandcenter.mattermost.PostResult;
+import org.commandcenter.mattermost.RetryPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The asynchronous sender against the sandbox: an outage longer than the client's own retries is bridged by
+ * redeliveries (each alert once, in order), and a full queue drops quickly and visibly; nothing is lost silently.
+ */
+class ClientAsyncDeliveryTest {
+  private MattermostSandbox mm;
+
+  @BeforeEach
+  void start() throws Exception {
+    mm = MattermostSandbox.builder().withSampleData().build().start();
+  }
+
+  @AfterEach
+  void stop() {
+    mm.close();
+  }
+
+  private MattermostClient client(boolean webhook) {
+    MattermostClient.Builder builder = MattermostClient.builder()
+        .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(20))
+            .deadline(Duration.ofSeconds(2)).build())
+        .connectTimeout(Duration.ofMillis(500)).readTimeout(Duration.ofSeconds(1));
+    return webhook ? builder.webhookUrl(mm.hookUrl(JENKINS_HOOK)).build()
+        : builder.siteUrl(mm.url()).token(JENKINS_BOT_TOKEN).team(TEAM).build();
+  }
+
+  private static Post alert(int n) {
+    return Post.builder().channel("builds").text("Build #" + n + " failed").build();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void redeliveriesBridgeAnOutageLongerThanTheClientsOwnRetries(boolean webhook) throws Exception {
+    // REST resolves the channel before the outage, as a running plugin would have.
+    MattermostClient client = client(webhook);
+    if (!webhook) client.channel(TEAM, "builds");
+    mm.faults().down();
+    List<CompletableFuture<PostResult>> futures = new ArrayList<>();
+    try (AsyncSender sender = AsyncSender.builder(client).redeliveries(10)
+        .redeliveryDelay(Duration.ofMillis(100)).build()) {
+      for (int n = 1; n <= 3; n++) futures.add(sender.submit(alert(n)));
+      Thread.sleep(600);
+      mm.faults().up();
+      for (CompletableFuture<PostResult> future : futures) future.get(20, TimeUnit.SECONDS);
+
+      DeliveryStats stats = sender.stats();
+      assertThat(stats.submitted()).isEqualTo(3);
+      assertThat(stats.delivered()).isEqualTo(3);
+      assertThat(stats.failed()).isZero();
+      assertThat(stats.dropped()).isZero();
+      assertThat(stats.retried()).isPositive();
+    }
+    assertThat(mm.posts(TEAM, "builds")).extracting(ReceivedPost::message)
+        .containsExactly("Build #1 failed", "Build #2 failed", "Build #3 failed");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aFullQueueDropsAtOnceAndEveryOutcomeIsCounted(boolean webhook) throws Exception {
+    mm.faults().slow(Duration.ofMillis(300));
+    List<CompletableFuture<PostResult>> futures = new ArrayList<>();
+    long slowest = 0;
+    try (AsyncSender sender = AsyncSender.builder(client(webhook)).capacity(2)
+        .handOffTimeout(Duration.ofMillis(20)).build()) {
+      for (int n = 1; n <= 6; n++) {
+        long start = System.nanoTime();
+        futures.add(sender.submit(alert(n)));
+        slowest = Math.max(slowest, System.nanoTime() - start);
+      }
+      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+          .handle((ignored, failure) -> null).get(20, TimeUnit.SECONDS);
+
+      DeliveryStats stats = sender.stats();
+      long refused = futures.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(slowest)).isLessThan(250);
+      assertThat(stats.dropped()).isEqualTo(refused).isPositive();
+      assertThat(stats.submitted() + stats.dropped()).isEqualTo(6);
+      assertThat(stats.delivered()).isEqualTo(stats.submitted());
+      assertThat(mm.posts(TEAM, "builds")).hasSize((int) stats.delivered());
+    }
+  }
+}
