@@ -1,0 +1,71 @@
+package org.commandcenter.local;
+
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.commandcenter.cli.CommandCenter;
+import org.commandcenter.cli.Environment;
+
+/**
+ * Runs the CLI's {@code command-center doctor} in-process against the local Mattermost and coturn, exactly as an
+ * admin would run it on a site: token and TURN secret from the environment, the TURN certificate as the CA.
+ */
+final class LocalDoctor {
+  private LocalDoctor() {
+  }
+
+  /** The command line, without secrets (they go through the environment). */
+  static List<String> arguments(String siteUrl, LocalCoturn coturn, boolean ascii) {
+    List<String> args = new ArrayList<>(List.of("doctor",
+        "--url", siteUrl,
+        "--team", LocalMattermost.TEAM,
+        "--channel", LocalMattermost.BUILDS,
+        "--channel", LocalMattermost.ALERTS,
+        "--war-room-channel", LocalMattermost.WAR_ROOM));
+    if (coturn != null) {
+      args.addAll(List.of(
+          "--turn-host", coturn.host(),
+          "--turn-udp-port", Integer.toString(coturn.plainPort()),
+          "--turn-tcp-port", Integer.toString(coturn.plainPort()),
+          "--turn-tls-port", Integer.toString(coturn.tlsPort()),
+          "--turn-ca-file", coturn.caFile().toString(),
+          "--turn-peer", coturn.host() + ":" + coturn.peer().getPort()));
+    }
+    if (ascii) {
+      args.add("--ascii");
+    }
+    return args;
+  }
+
+  /** Runs doctor; returns its exit code and its report (standard output, then standard error). */
+  static Result run(String siteUrl, String token, LocalCoturn coturn, boolean ascii) {
+    Map<String, String> variables = coturn == null
+        ? Map.of("MATTERMOST_TOKEN", token)
+        : Map.of("MATTERMOST_TOKEN", token, "TURN_STATIC_AUTH_SECRET", readSecret(coturn));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = CommandCenter.execute(arguments(siteUrl, coturn, ascii).toArray(new String[0]),
+        Environment.of(variables, InputStream.nullInputStream()), out, err);
+    return new Result(exit, out.toString() + err);
+  }
+
+  private static String readSecret(LocalCoturn coturn) {
+    try {
+      return java.nio.file.Files.readString(coturn.secretFile()).trim();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static final class Result {
+    final int exitCode;
+    final String report;
+
+    Result(int exitCode, String report) {
+      this.exitCode = exitCode;
+      this.report = report;
+    }
+  }
+}

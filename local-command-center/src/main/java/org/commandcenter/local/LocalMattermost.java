@@ -1,0 +1,34 @@
+package org.commandcenter.local;
+
+import java.io.IOException;
+import org.commandcenter.sandbox.MattermostSandbox;
+import org.commandcenter.sandbox.SandboxSettings;
+
+/**
+ * The Mattermost of the local command center: the stand-in with its standard world (team {@code factory}, people,
+ * {@code jenkins-bot} and {@code sonar-bot} with tokens, {@code #builds}, {@code #alerts}, {@code #war-room}) and
+ * Calls enabled in {@code #war-room}, as an admin would set it up for War Rooms.
+ */
+public final class LocalMattermost {
+  public static final String TEAM = MattermostSandbox.TEAM;
+  public static final String BUILDS = "builds";
+  public static final String ALERTS = "alerts";
+  public static final String WAR_ROOM = "war-room";
+  public static final String JENKINS_BOT_TOKEN = MattermostSandbox.JENKINS_BOT_TOKEN;
+  public static final String SONAR_BOT_TOKEN = MattermostSandbox.SONAR_BOT_TOKEN;
+
+  private LocalMattermost() {
+  }
+
+  /** Starts the stand-in on 127.0.0.1:{@code port} (0 = a free port). */
+  public static MattermostSandbox start(int port) throws IOException {
+    return MattermostSandbox.builder()
+        .withSampleData()
+        .callsEnabled(TEAM, WAR_ROOM, true)
+        // Most sites turn these on so webhook integrations can show their own name and icon.
+        .settings(SandboxSettings.builder().enablePostUsernameOverride(true).enablePostIconOverride(true).build())
+        .port(port)
+        .build()
+        .start();
+  }
+}
