@@ -1,0 +1,7 @@
+// Mirrors jenkinsci/credentials-plugin at 1415.v831096eb_5534: src/main/java/com/cloudbees/plugins/credentials/common/StandardCredentials.java
+// Compile-only: the real signatures, bodies that throw; Jenkins supplies the real class at run time.
+package com.cloudbees.plugins.credentials.common;
+
+public interface StandardCredentials extends IdCredentials {
+    String getDescription();
+}

@@ -1,0 +1,9 @@
+// Mirrors jenkinsci/jenkins at jenkins-2.479.3: core/src/main/java/hudson/model/Saveable.java
+// Compile-only: the real signatures, bodies that throw; Jenkins supplies the real class at run time.
+package hudson.model;
+
+import java.io.IOException;
+
+public interface Saveable {
+    void save() throws IOException;
+}

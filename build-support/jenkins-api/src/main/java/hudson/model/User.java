@@ -1,0 +1,11 @@
+// Mirrors jenkinsci/jenkins at jenkins-2.479.3: core/src/main/java/hudson/model/User.java
+// Compile-only: the real signatures, bodies that throw; Jenkins supplies the real class at run time.
+package hudson.model;
+
+public class User {
+    private User() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public String getId() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public String getFullName() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+}

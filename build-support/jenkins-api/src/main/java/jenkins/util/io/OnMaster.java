@@ -1,0 +1,6 @@
+// Mirrors jenkinsci/jenkins at jenkins-2.479.3: core/src/main/java/jenkins/util/io/OnMaster.java
+// Compile-only: the real signatures, bodies that throw; Jenkins supplies the real class at run time.
+package jenkins.util.io;
+
+public interface OnMaster {
+}

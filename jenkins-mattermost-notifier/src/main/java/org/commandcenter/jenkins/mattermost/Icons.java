@@ -1,0 +1,38 @@
+package org.commandcenter.jenkins.mattermost;
+
+import org.commandcenter.notifier.core.NotifyConfig;
+
+/**
+ * The post icon. By default the plugin's own image, served by this Jenkins ({@code src/main/webapp/images}), so an
+ * air-gapped Mattermost never has to reach the internet to show it.
+ */
+final class Icons {
+  /** Path of the bundled icon below Jenkins' root URL; plugins' webapp files are served under plugin/SHORT-NAME/. */
+  static final String BUNDLED_ICON_PATH = "plugin/mattermost-notifier/images/jenkins-mattermost.png";
+
+  private Icons() {
+  }
+
+  /** The bundled icon's absolute URL, or null when Jenkins' root URL is not configured. */
+  static String bundledIconUrl(String rootUrl) {
+    if (rootUrl == null || rootUrl.isBlank()) {
+      return null;
+    }
+    return (rootUrl.endsWith("/") ? rootUrl : rootUrl + "/") + BUNDLED_ICON_PATH;
+  }
+
+  static boolean isEmoji(String icon) {
+    return icon != null && icon.length() > 2 && icon.startsWith(":") && icon.endsWith(":");
+  }
+
+  /** @param icon the configured icon: an image URL, an {@code :emoji:}, or blank for the bundled image */
+  static void apply(NotifyConfig.Builder config, String icon, String rootUrl) {
+    if (icon == null || icon.isBlank()) {
+      config.iconUrl(bundledIconUrl(rootUrl));
+    } else if (isEmoji(icon.trim())) {
+      config.iconEmoji(icon.trim());
+    } else {
+      config.iconUrl(icon.trim());
+    }
+  }
+}

@@ -1,0 +1,361 @@
+package org.commandcenter.jenkins.mattermost;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.commandcenter.mattermost.MattermostClient;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Manage Jenkins → System → Mattermost: where Mattermost is and how to reach it. Configuration as Code:
+ * {@code unclassified: mattermostNotifier: siteUrl: ...}. Holds no secret itself, only a credentials id.
+ */
+@Extension
+@Symbol("mattermostNotifier")
+public class MattermostGlobalConfiguration extends GlobalConfiguration {
+  static final int MAX_TIMEOUT_SECONDS = 600;
+
+  private String siteUrl;
+  private String credentialsId;
+  private String team;
+  private String channel;
+  private String warRoomChannel;
+  private String username;
+  private String iconUrl;
+  private String caCertificate;
+  private boolean useProxy = true;
+  private int connectTimeoutSeconds = ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS;
+  private int readTimeoutSeconds = ConnectionSettings.DEFAULT_READ_TIMEOUT_SECONDS;
+  private int deadlineSeconds = ConnectionSettings.DEFAULT_DEADLINE_SECONDS;
+
+  public MattermostGlobalConfiguration() {
+    load();
+  }
+
+  public static MattermostGlobalConfiguration get() {
+    return ExtensionList.lookupSingleton(MattermostGlobalConfiguration.class);
+  }
+
+  @Override
+  public String getDisplayName() {
+    return Messages.get("global.displayName");
+  }
+
+  /** The settings every notification starts from. */
+  ConnectionSettings toSettings() {
+    return ConnectionSettings.builder()
+        .siteUrl(siteUrl)
+        .credentialsId(credentialsId)
+        .team(team)
+        .channel(channel)
+        .warRoomChannel(warRoomChannel)
+        .username(username)
+        .iconUrl(iconUrl)
+        .caCertificate(caCertificate)
+        .useProxy(useProxy)
+        .connectTimeout(Duration.ofSeconds(clamp(connectTimeoutSeconds, ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS)))
+        .readTimeout(Duration.ofSeconds(clamp(readTimeoutSeconds, ConnectionSettings.DEFAULT_READ_TIMEOUT_SECONDS)))
+        .deadline(Duration.ofSeconds(clamp(deadlineSeconds, ConnectionSettings.DEFAULT_DEADLINE_SECONDS)))
+        .build();
+  }
+
+  private static int clamp(int seconds, int fallback) {
+    return seconds <= 0 ? fallback : Math.min(seconds, MAX_TIMEOUT_SECONDS);
+  }
+
+  private static String fixEmpty(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  // ---- fields: each setter persists, so the form, JCasC and scripts all save ----
+
+  public String getSiteUrl() {
+    return siteUrl;
+  }
+
+  @DataBoundSetter
+  public void setSiteUrl(String siteUrl) {
+    String s = fixEmpty(siteUrl);
+    this.siteUrl = s == null ? null : s.replaceAll("/+$", "");
+    save();
+  }
+
+  public String getCredentialsId() {
+    return credentialsId;
+  }
+
+  @DataBoundSetter
+  public void setCredentialsId(String credentialsId) {
+    this.credentialsId = fixEmpty(credentialsId);
+    save();
+  }
+
+  public String getTeam() {
+    return team;
+  }
+
+  @DataBoundSetter
+  public void setTeam(String team) {
+    this.team = fixEmpty(team);
+    save();
+  }
+
+  public String getChannel() {
+    return channel;
+  }
+
+  @DataBoundSetter
+  public void setChannel(String channel) {
+    this.channel = fixEmpty(channel);
+    save();
+  }
+
+  public String getWarRoomChannel() {
+    return warRoomChannel;
+  }
+
+  @DataBoundSetter
+  public void setWarRoomChannel(String warRoomChannel) {
+    this.warRoomChannel = fixEmpty(warRoomChannel);
+    save();
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  @DataBoundSetter
+  public void setUsername(String username) {
+    this.username = fixEmpty(username);
+    save();
+  }
+
+  public String getIconUrl() {
+    return iconUrl;
+  }
+
+  @DataBoundSetter
+  public void setIconUrl(String iconUrl) {
+    this.iconUrl = fixEmpty(iconUrl);
+    save();
+  }
+
+  public String getCaCertificate() {
+    return caCertificate;
+  }
+
+  @DataBoundSetter
+  public void setCaCertificate(String caCertificate) {
+    this.caCertificate = fixEmpty(caCertificate);
+    save();
+  }
+
+  public boolean isUseProxy() {
+    return useProxy;
+  }
+
+  @DataBoundSetter
+  public void setUseProxy(boolean useProxy) {
+    this.useProxy = useProxy;
+    save();
+  }
+
+  public int getConnectTimeoutSeconds() {
+    return connectTimeoutSeconds;
+  }
+
+  @DataBoundSetter
+  public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
+    this.connectTimeoutSeconds = checkedTimeout("connectTimeoutSeconds", connectTimeoutSeconds,
+        ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    save();
+  }
+
+  public int getReadTimeoutSeconds() {
+    return readTimeoutSeconds;
+  }
+
+  @DataBoundSetter
+  public void setReadTimeoutSeconds(int readTimeoutSeconds) {
+    this.readTimeoutSeconds = checkedTimeout("readTimeoutSeconds", readTimeoutSeconds,
+        ConnectionSettings.DEFAULT_READ_TIMEOUT_SECONDS);
+    save();
+  }
+
+  public int getDeadlineSeconds() {
+    return deadlineSeconds;
+  }
+
+  @DataBoundSetter
+  public void setDeadlineSeconds(int deadlineSeconds) {
+    this.deadlineSeconds = checkedTimeout("deadlineSeconds", deadlineSeconds,
+        ConnectionSettings.DEFAULT_DEADLINE_SECONDS);
+    save();
+  }
+
+  /** 0 (an emptied form field) restores the default; anything else must be 1 to 600 seconds. */
+  private static int checkedTimeout(String field, int seconds, int defaultSeconds) {
+    if (seconds == 0) {
+      return defaultSeconds;
+    }
+    if (seconds < 0 || seconds > MAX_TIMEOUT_SECONDS) {
+      throw new IllegalArgumentException(Messages.get("check.range", field, 1, MAX_TIMEOUT_SECONDS));
+    }
+    return seconds;
+  }
+
+  /** The bundled icon's URL, shown as the default in the form. */
+  public String getBundledIconUrl() {
+    String url = Icons.bundledIconUrl(PluginContext.current().rootUrl());
+    return url == null ? Icons.BUNDLED_ICON_PATH : url;
+  }
+
+  // ---- form endpoints: POST only, administrators only ----
+
+  @POST
+  public FormValidation doCheckSiteUrl(@QueryParameter String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(FormChecks.siteUrl(value, false));
+  }
+
+  @POST
+  public FormValidation doCheckCredentialsId(@QueryParameter String value) {
+    return Forms.checkSecretText(null, value, true);
+  }
+
+  @POST
+  public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+    return Forms.secretTextItems(null, credentialsId);
+  }
+
+  @POST
+  public FormValidation doCheckTeam(@QueryParameter String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(FormChecks.team(value));
+  }
+
+  @POST
+  public FormValidation doCheckChannel(@QueryParameter String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(FormChecks.channels("Default channel", value, false));
+  }
+
+  @POST
+  public FormValidation doCheckWarRoomChannel(@QueryParameter String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(FormChecks.channel("War Room channel", value, false));
+  }
+
+  @POST
+  public FormValidation doCheckUsername(@QueryParameter String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(FormChecks.username(value));
+  }
+
+  @POST
+  public FormValidation doCheckIconUrl(@QueryParameter String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(FormChecks.icon("Icon", value));
+  }
+
+  @POST
+  public FormValidation doCheckCaCertificate(@QueryParameter String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(FormChecks.caCertificate(value));
+  }
+
+  @POST
+  public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {
+    return checkTimeout("Connect timeout", value);
+  }
+
+  @POST
+  public FormValidation doCheckReadTimeoutSeconds(@QueryParameter String value) {
+    return checkTimeout("Read timeout", value);
+  }
+
+  @POST
+  public FormValidation doCheckDeadlineSeconds(@QueryParameter String value) {
+    return checkTimeout("Notification deadline", value);
+  }
+
+  private static FormValidation checkTimeout(String field, String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(FormChecks.integerInRange(field, value, 1, MAX_TIMEOUT_SECONDS));
+  }
+
+  /**
+   * "Test connection": checks the values in the form (saved or not) against the server without posting: token,
+   * channels, Calls. Never reports the token or a webhook URL.
+   */
+  @POST
+  public FormValidation doTestConnection(@QueryParameter String siteUrl, @QueryParameter String credentialsId,
+      @QueryParameter String team, @QueryParameter String channel, @QueryParameter String warRoomChannel,
+      @QueryParameter String caCertificate, @QueryParameter boolean useProxy,
+      @QueryParameter String connectTimeoutSeconds, @QueryParameter String readTimeoutSeconds) {
+    Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+    String secret = null;
+    try {
+      ConnectionSettings settings = ConnectionSettings.builder()
+          .siteUrl(siteUrl)
+          .credentialsId(credentialsId)
+          .team(team)
+          .channel(channel)
+          .warRoomChannel(warRoomChannel)
+          .caCertificate(caCertificate)
+          .useProxy(useProxy)
+          .connectTimeout(Duration.ofSeconds(parseSeconds(connectTimeoutSeconds,
+              ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS)))
+          .readTimeout(Duration.ofSeconds(parseSeconds(readTimeoutSeconds,
+              ConnectionSettings.DEFAULT_READ_TIMEOUT_SECONDS)))
+          .build();
+      if (settings.credentialsId() == null) {
+        return FormValidation.error(Messages.get("check.credentials.required"));
+      }
+      secret = SecretTexts.forContext("Credentials", settings.credentialsId(), null);
+      PluginContext context = PluginContext.current();
+      MattermostClient client = context.client(settings, secret, null);
+      List<FormValidation> lines = new ArrayList<>();
+      for (FieldCheck line : ConnectionTester.test(client, settings)) {
+        lines.add(Forms.toValidation(line));
+      }
+      return FormValidation.aggregate(lines);
+    } catch (IllegalArgumentException e) {
+      return FormValidation.error(Redaction.redact(e.getMessage(), secret));
+    }
+  }
+
+  private static int parseSeconds(String value, int fallback) {
+    try {
+      int n = Integer.parseInt(value == null ? "" : value.trim());
+      return n < 1 ? fallback : Math.min(n, MAX_TIMEOUT_SECONDS);
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}

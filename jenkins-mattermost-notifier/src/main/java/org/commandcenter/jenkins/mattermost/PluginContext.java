@@ -1,0 +1,51 @@
+package org.commandcenter.jenkins.mattermost;
+
+import hudson.ProxyConfiguration;
+import java.time.Clock;
+import jenkins.model.Jenkins;
+import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.notifier.core.NotificationEngine;
+import org.commandcenter.notifier.core.NotificationLog;
+import org.commandcenter.notifier.core.ThreadStore;
+
+/**
+ * What the adapters take from Jenkins' singletons and from the core: the one place tests replace, since Jenkins'
+ * own singletons cannot run outside Jenkins.
+ */
+class PluginContext {
+  private static volatile PluginContext current = new PluginContext();
+
+  static PluginContext current() {
+    return current;
+  }
+
+  /** For tests only. */
+  static void set(PluginContext context) {
+    current = context == null ? new PluginContext() : context;
+  }
+
+  ConnectionSettings settings() {
+    return MattermostGlobalConfiguration.get().toSettings();
+  }
+
+  /** Jenkins' root URL with a trailing slash, or null when the administrator has not set it. */
+  String rootUrl() {
+    return Jenkins.get().getRootUrl();
+  }
+
+  ProxyConfiguration proxy() {
+    return Jenkins.get().getProxy();
+  }
+
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  MattermostClient client(ConnectionSettings settings, String secret, String endpoint) {
+    return MattermostClients.create(settings, secret, endpoint, settings.useProxy() ? proxy() : null);
+  }
+
+  NotificationEngine engine(MattermostClient client, ThreadStore threads, NotificationLog log) {
+    return NotificationEngine.builder().client(client).threadStore(threads).log(log).build();
+  }
+}

@@ -1,0 +1,67 @@
+package org.commandcenter.jenkins.mattermost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MattermostGlobalConfigurationTest {
+  private MattermostGlobalConfiguration config;
+
+  @BeforeEach
+  void setUp() {
+    // The real constructor loads from JENKINS_HOME; real methods on an instance made without it.
+    config = mock(MattermostGlobalConfiguration.class, CALLS_REAL_METHODS);
+    doNothing().when(config).save();
+  }
+
+  @Test
+  void everySetterPersistsAndFeedsTheSettings() {
+    config.setSiteUrl("https://chat.example.test/");
+    config.setCredentialsId(" mm-bot ");
+    config.setTeam("factory");
+    config.setChannel("builds");
+    config.setWarRoomChannel("war-room");
+    config.setUsername("Jenkins");
+    config.setIconUrl(":jenkins:");
+    config.setCaCertificate("");
+    config.setUseProxy(false);
+    config.setConnectTimeoutSeconds(5);
+    config.setReadTimeoutSeconds(20);
+    config.setDeadlineSeconds(45);
+
+    ConnectionSettings settings = config.toSettings();
+
+    verify(config, atLeastOnce()).save();
+    assertThat(config.getSiteUrl()).isEqualTo("https://chat.example.test");
+    assertThat(settings.siteUrl()).isEqualTo("https://chat.example.test");
+    assertThat(settings.credentialsId()).isEqualTo("mm-bot");
+    assertThat(settings.team()).isEqualTo("factory");
+    assertThat(settings.channel()).isEqualTo("builds");
+    assertThat(settings.warRoomChannel()).isEqualTo("war-room");
+    assertThat(settings.username()).isEqualTo("Jenkins");
+    assertThat(settings.iconUrl()).isEqualTo(":jenkins:");
+    assertThat(settings.caCertificate()).isNull();
+    assertThat(settings.useProxy()).isFalse();
+    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(settings.deadline()).isEqualTo(Duration.ofSeconds(45));
+  }
+
+  @Test
+  void timeoutsAreBoundedAndZeroMeansDefault() {
+    config.setDeadlineSeconds(0);
+    assertThat(config.getDeadlineSeconds()).isEqualTo(ConnectionSettings.DEFAULT_DEADLINE_SECONDS);
+    assertThatThrownBy(() -> config.setDeadlineSeconds(3600))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("deadlineSeconds: must be a whole number from 1 to 600.");
+    assertThatThrownBy(() -> config.setConnectTimeoutSeconds(-1)).hasMessageStartingWith("connectTimeoutSeconds:");
+  }
+}

@@ -1,0 +1,67 @@
+package org.commandcenter.jenkins.mattermost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import hudson.model.Action;
+import hudson.model.Run;
+import org.commandcenter.notifier.core.PostRef;
+import org.junit.jupiter.api.Test;
+
+class RunThreadStoreTest {
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Run runWithActionSlot(Run previous) {
+    Run run = mock(Run.class);
+    MattermostRunAction[] slot = new MattermostRunAction[1];
+    when(run.getAction(MattermostRunAction.class)).thenAnswer(i -> slot[0]);
+    doAnswer(i -> {
+      slot[0] = (MattermostRunAction) i.getArgument(0, Action.class);
+      return null;
+    }).when(run).addAction(any(Action.class));
+    when(run.getPreviousBuild()).thenReturn(previous);
+    return run;
+  }
+
+  @Test
+  void remembersTheBuildThreadOnTheRunAndSavesIt() throws Exception {
+    Run<?, ?> run = runWithActionSlot(null);
+    RunThreadStore store = new RunThreadStore(run);
+
+    assertThat(store.buildThread("builds")).isEmpty();
+    store.saveBuildThread("builds", PostRef.of("root1", "chan1"));
+
+    assertThat(store.buildThread("builds")).contains(PostRef.of("root1", "chan1"));
+    assertThat(new RunThreadStore(run).buildThread("builds")).contains(PostRef.of("root1", "chan1"));
+    verify(run).save();
+  }
+
+  @Test
+  void openIncidentTravelsToTheNextBuildUntilClosed() {
+    Run<?, ?> first = runWithActionSlot(null);
+    new RunThreadStore(first).saveOpenIncident("builds", PostRef.of("incident", "chan1"));
+    Run<?, ?> second = runWithActionSlot(first);
+    Run<?, ?> third = runWithActionSlot(second);
+
+    RunThreadStore secondStore = new RunThreadStore(second);
+    assertThat(secondStore.openIncident("builds")).contains(PostRef.of("incident", "chan1"));
+    assertThat(secondStore.buildThread("builds")).isEmpty();
+    secondStore.closeIncident("builds");
+
+    assertThat(new RunThreadStore(third).openIncident("builds")).isEmpty();
+    assertThat(new RunThreadStore(first).openIncident("builds")).isPresent();
+  }
+
+  @Test
+  void looksPastBuildsThatNeverNotified() {
+    Run<?, ?> first = runWithActionSlot(null);
+    new RunThreadStore(first).saveOpenIncident("alerts", PostRef.of("incident", null));
+    Run<?, ?> quiet = runWithActionSlot(first);
+    Run<?, ?> now = runWithActionSlot(quiet);
+
+    assertThat(new RunThreadStore(now).openIncident("alerts")).contains(PostRef.of("incident", null));
+  }
+}

@@ -1,0 +1,269 @@
+package org.commandcenter.jenkins.mattermost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.when;
+import static org.mockito.ArgumentMatchers.any;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.model.AbstractBuild;
+import hudson.model.Action;
+import hudson.model.Job;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.util.FormValidation;
+import hudson.util.Secret;
+import jenkins.model.Jenkins;
+import java.time.Duration;
+import java.util.List;
+import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.sandbox.MattermostSandbox;
+import org.commandcenter.sandbox.ReceivedPost;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.MockedStatic;
+
+/**
+ * The adapters with the real core engine and client against the Mattermost stand-in: what actually goes over the
+ * wire for the freestyle notifier, the step (threads, updates, webhooks, failOnError, outage) and "Test connection".
+ */
+class SandboxEndToEndTest {
+  private static final String TOKEN = MattermostSandbox.JENKINS_BOT_TOKEN;
+
+  private final FakeContext context = new FakeContext();
+  private final BuildLog log = new BuildLog();
+  private MattermostSandbox mm;
+  private MockedStatic<CredentialsProvider> credentials;
+  private String secretText = TOKEN;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    mm = MattermostSandbox.builder().withSampleData().build();
+    mm.start();
+    context.realEngine = true;
+    context.realClient = true;
+    context.settings = context.settings.newBuilder()
+        .siteUrl(mm.url())
+        .deadline(Duration.ofSeconds(10))
+        .connectTimeout(Duration.ofSeconds(2))
+        .readTimeout(Duration.ofSeconds(5))
+        .build();
+    PluginContext.set(context);
+    credentials = mockStatic(CredentialsProvider.class);
+    credentials.when(() -> CredentialsProvider.findCredentialById(org.mockito.ArgumentMatchers.eq("mm-bot"),
+        org.mockito.ArgumentMatchers.eq(StringCredentials.class), any(Run.class))).thenAnswer(i -> {
+          StringCredentials credential = mock(StringCredentials.class);
+          Secret secret = mock(Secret.class);
+          when(secret.getPlainText()).thenReturn(secretText);
+          when(credential.getSecret()).thenReturn(secret);
+          return credential;
+        });
+  }
+
+  @AfterEach
+  void tearDown() {
+    credentials.close();
+    PluginContext.set(null);
+    mm.close();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static AbstractBuild build(int number, Result result, AbstractBuild previous) {
+    AbstractBuild build = mock(AbstractBuild.class);
+    Job job = mock(Job.class);
+    when(job.getFullName()).thenReturn("app");
+    when(job.getFullDisplayName()).thenReturn("app");
+    when(job.getUrl()).thenReturn("job/app/");
+    when(build.getParent()).thenReturn(job);
+    when(build.getNumber()).thenReturn(number);
+    when(build.getDisplayName()).thenReturn("#" + number);
+    when(build.getUrl()).thenReturn("job/app/" + number + "/");
+    when(build.getCauses()).thenReturn(List.of());
+    when(build.getResult()).thenReturn(result);
+    when(build.getStartTimeInMillis()).thenReturn(FakeContext.NOW.toEpochMilli() - 60_000);
+    when(build.getPreviousCompletedBuild()).thenReturn(previous);
+    when(build.getPreviousBuild()).thenReturn(previous);
+    MattermostRunAction[] slot = new MattermostRunAction[1];
+    when(build.getAction(MattermostRunAction.class)).thenAnswer(i -> slot[0]);
+    doAnswer(i -> {
+      slot[0] = (MattermostRunAction) i.getArgument(0, Action.class);
+      return null;
+    }).when(build).addAction(any(Action.class));
+    return build;
+  }
+
+  @Test
+  @SuppressWarnings("rawtypes")
+  void freestyleFailureUpdatesTheStartedPostAndRecoveryClosesTheThread() throws Exception {
+    AbstractBuild success = build(1, Result.SUCCESS, null);
+    AbstractBuild failed = build(2, Result.FAILURE, success);
+    when(failed.getLog(50)).thenReturn(List.of("[ERROR] BUILD FAILURE"));
+    when(failed.getEnvironment(log.listener)).thenReturn(new EnvVars());
+    MattermostNotifier notifier = new MattermostNotifier();
+    notifier.setNotifyStart(true);
+
+    assertThat(notifier.prebuild(failed, log.listener)).isTrue();
+    List<ReceivedPost> afterStart = mm.posts("factory", "builds");
+    assertThat(afterStart).hasSize(1);
+    String rootId = afterStart.get(0).id();
+
+    notifier.perform(failed, new EnvVars(), log.listener);
+
+    List<ReceivedPost> posts = mm.posts("factory", "builds");
+    List<ReceivedPost> roots = posts.stream().filter(p -> p.rootId() == null || p.rootId().isEmpty()).toList();
+    assertThat(roots).extracting(ReceivedPost::id).contains(rootId);
+    assertThat(posts.stream().filter(p -> p.id().equals(rootId)).findFirst().orElseThrow().isEdited()).isTrue();
+    assertThat(posts).anySatisfy(p -> assertThat(p.toJson()).contains("BUILD FAILURE"));
+    assertThat(log.text()).doesNotContain(TOKEN);
+
+    AbstractBuild fixed = build(3, Result.SUCCESS, failed);
+    notifier.perform(fixed, new EnvVars(), log.listener);
+
+    List<ReceivedPost> all = mm.posts("factory", "builds");
+    assertThat(all.size()).isGreaterThan(posts.size());
+    assertThat(all.get(all.size() - 1).rootId()).isNotEmpty();
+    assertThat(log.text()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void stepCreatesRepliesInTheThreadAndUpdatesInPlace() throws Exception {
+    Run<?, ?> run = build(5, null, null);
+    MattermostSendStep first = new MattermostSendStep("Deploying 1.4");
+    first.setColor("warning");
+    MattermostSendResponse root = MattermostSendStep.Execution.send(context, first, run, log.listener, null);
+    assertThat(root.isSent()).isTrue();
+    assertThat(root.getPostId()).hasSize(26);
+    assertThat(root.getThreadId()).isEqualTo(root.getPostId());
+    assertThat(root.getChannelId()).isEqualTo(mm.channelId("factory", "builds"));
+
+    MattermostSendStep reply = new MattermostSendStep("Step 1 done");
+    reply.setThreadId(root.getThreadId());
+    MattermostSendResponse replied = MattermostSendStep.Execution.send(context, reply, run, log.listener, null);
+    assertThat(replied.getThreadId()).isEqualTo(root.getPostId());
+
+    MattermostSendStep update = new MattermostSendStep("Deployed 1.4");
+    update.setUpdatePostId(root.getPostId());
+    update.setColor("good");
+    MattermostSendStep.Execution.send(context, update, run, log.listener, null);
+
+    List<ReceivedPost> posts = mm.posts("factory", "builds");
+    assertThat(posts).hasSize(2);
+    ReceivedPost rootPost = posts.get(0);
+    assertThat(rootPost.isEdited()).isTrue();
+    assertThat(rootPost.attachments().get(0).toString()).contains("Deployed 1.4").contains("good");
+    assertThat(posts.get(1).rootId()).isEqualTo(root.getPostId());
+  }
+
+  @Test
+  void stepPostsThroughAWebhookEndpointWithoutToken() throws Exception {
+    Run<?, ?> run = build(6, null, null);
+    context.settings = context.settings.newBuilder().credentialsId(null).build();
+    MattermostSendStep step = new MattermostSendStep("From the old Jenkinsfile");
+    step.setEndpoint(mm.hookUrl(MattermostSandbox.JENKINS_HOOK));
+    step.setText("searchable text");
+    step.setColor("#439FE0");
+
+    MattermostSendResponse response = MattermostSendStep.Execution.send(context, step, run, log.listener, null);
+
+    assertThat(response.isSent()).isTrue();
+    assertThat(response.getPostId()).isNull();
+    ReceivedPost post = mm.posts("factory", "builds").get(0);
+    assertThat(post.fromWebhook()).isTrue();
+    assertThat(post.message()).isEqualTo("searchable text");
+    assertThat(post.attachments().get(0).toString()).contains("From the old Jenkinsfile").contains("#439FE0");
+    assertThat(log.text()).doesNotContain(MattermostSandbox.JENKINS_HOOK);
+  }
+
+  @Test
+  void outageFailsTheStepOnlyWithFailOnErrorAndNeverHoldsTheBuildPastTheDeadline() throws Exception {
+    Run<?, ?> run = build(7, null, null);
+    context.settings = context.settings.newBuilder().deadline(Duration.ofSeconds(3)).build();
+    mm.faults().down();
+
+    long started = System.nanoTime();
+    MattermostSendResponse response =
+        MattermostSendStep.Execution.send(context, new MattermostSendStep("hello"), run, log.listener, null);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertThat(response.isSent()).isFalse();
+    assertThat(response.getError()).isNotBlank().doesNotContain(TOKEN);
+    assertThat(log.text()).contains("[Mattermost]").doesNotContain(TOKEN);
+
+    MattermostSendStep strict = new MattermostSendStep("hello");
+    strict.setFailOnError(true);
+    assertThatThrownBy(() -> MattermostSendStep.Execution.send(context, strict, run, log.listener, null))
+        .isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("[Mattermost]")
+        .hasMessageNotContaining(TOKEN);
+  }
+
+  @Test
+  void testConnectionReportsTokenChannelsAndCalls() {
+    MattermostClient client = MattermostClients.create(context.settings, TOKEN, null, null);
+
+    List<FieldCheck> lines = ConnectionTester.test(client, context.settings);
+
+    assertThat(lines).extracting(FieldCheck::kind).containsOnly(FieldCheck.Kind.OK);
+    assertThat(lines).extracting(FieldCheck::message).containsExactly(
+        "Token valid: bot @jenkins-bot.",
+        "Default channel: ~builds found (Builds).",
+        "War Room channel: ~war-room found (War Room).",
+        "Calls plugin 1.12.2 is running: War Room calls available.");
+  }
+
+  @Test
+  void testConnectionButtonChecksTheUnsavedFormValues() {
+    StringCredentials credential = mock(StringCredentials.class);
+    Secret secret = mock(Secret.class);
+    when(secret.getPlainText()).thenReturn(TOKEN);
+    when(credential.getId()).thenReturn("mm-bot");
+    when(credential.getSecret()).thenReturn(secret);
+    credentials.when(() -> CredentialsProvider.lookupCredentialsInItem(org.mockito.ArgumentMatchers.eq(StringCredentials.class),
+        org.mockito.ArgumentMatchers.isNull(), org.mockito.ArgumentMatchers.any())).thenReturn(List.of(credential));
+    List<String> reported = new java.util.ArrayList<>();
+    FormValidation aggregate = mock(FormValidation.class);
+    try (MockedStatic<Jenkins> jenkinsStatic = mockStatic(Jenkins.class);
+        MockedStatic<FormValidation> validations = mockStatic(FormValidation.class)) {
+      jenkinsStatic.when(Jenkins::get).thenReturn(mock(Jenkins.class));
+      validations.when(() -> FormValidation.ok(org.mockito.ArgumentMatchers.anyString())).thenAnswer(i -> {
+        reported.add("ok: " + i.getArgument(0));
+        return mock(FormValidation.class);
+      });
+      validations.when(() -> FormValidation.warning(org.mockito.ArgumentMatchers.anyString())).thenAnswer(i -> {
+        reported.add("warning: " + i.getArgument(0));
+        return mock(FormValidation.class);
+      });
+      validations.when(() -> FormValidation.aggregate(org.mockito.ArgumentMatchers.any())).thenReturn(aggregate);
+      MattermostGlobalConfiguration config = mock(MattermostGlobalConfiguration.class,
+          org.mockito.Mockito.CALLS_REAL_METHODS);
+
+      assertThat(config.doTestConnection(mm.url(), "mm-bot", "factory", "builds", "war-room", null, false, "5", "5"))
+          .isSameAs(aggregate);
+    }
+    assertThat(reported).containsExactly(
+        "ok: Token valid: bot @jenkins-bot.",
+        "ok: Default channel: ~builds found (Builds).",
+        "ok: War Room channel: ~war-room found (War Room).",
+        "ok: Calls plugin 1.12.2 is running: War Room calls available.");
+    assertThat(mm.allPosts()).isEmpty();
+  }
+
+  @Test
+  void testConnectionNamesWhatIsWrong() {
+    ConnectionSettings settings = context.settings.newBuilder().channel("nope").build();
+
+    assertThat(ConnectionTester.test(MattermostClients.create(settings, "wrong-token", null, null), settings))
+        .singleElement().satisfies(line -> {
+          assertThat(line.kind()).isEqualTo(FieldCheck.Kind.ERROR);
+          assertThat(line.message()).startsWith("Token rejected").contains("401").doesNotContain("wrong-token");
+        });
+    List<FieldCheck> lines = ConnectionTester.test(MattermostClients.create(settings, TOKEN, null, null), settings);
+    assertThat(lines).anySatisfy(line -> assertThat(line.message()).startsWith("Default channel: ~nope not found"));
+  }
+}

@@ -1,0 +1,103 @@
+package org.commandcenter.jenkins.mattermost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/** Every configurable field has a view entry with a label and a help file; every message key exists. */
+class ViewsAndHelpTest {
+  /** Maps and lists of maps cannot be typed into a form: Pipeline-only, documented by their help files. */
+  private static final Set<String> PIPELINE_ONLY = Set.of("attachments", "props");
+
+  static List<String> fields(Class<?> type) {
+    List<String> fields = new ArrayList<>();
+    for (Constructor<?> c : type.getConstructors()) {
+      if (c.isAnnotationPresent(DataBoundConstructor.class)) {
+        for (Parameter p : c.getParameters()) {
+          fields.add(p.getName());
+        }
+      }
+    }
+    for (Method m : type.getMethods()) {
+      if (m.isAnnotationPresent(DataBoundSetter.class)) {
+        String name = m.getName().substring(3);
+        fields.add(Character.toLowerCase(name.charAt(0)) + name.substring(1));
+      }
+    }
+    return fields;
+  }
+
+  private static String resource(String path) throws IOException {
+    try (InputStream in = ViewsAndHelpTest.class.getResourceAsStream(path)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(classes = {MattermostGlobalConfiguration.class, MattermostNotifier.class, MattermostSendStep.class})
+  void everyFieldHasAViewEntryWithLabelAndHelp(Class<?> type) throws IOException {
+    String base = "/org/commandcenter/jenkins/mattermost/" + type.getSimpleName() + "/";
+    String view = resource(base + "config.jelly");
+    assertThat(view).as(base + "config.jelly").isNotNull().startsWith("<?jelly escape-by-default='true'?>");
+    List<String> fields = fields(type);
+    assertThat(fields).isNotEmpty();
+    for (String field : fields) {
+      if (!PIPELINE_ONLY.contains(field)) {
+        Matcher entry = Pattern.compile("<f:entry title=\"\\$\\{%[^}]+}\" field=\"" + field + "\"").matcher(view);
+        assertThat(entry.find()).as("labelled f:entry for " + type.getSimpleName() + "." + field).isTrue();
+      }
+      assertThat(resource(base + "help-" + field + ".html")).as("help-" + field + ".html of " + type.getSimpleName())
+          .isNotBlank();
+    }
+    assertThat(resource(base + "help.html")).isNotBlank();
+  }
+
+  @Test
+  void pluginHasAnIndexPageAndItsIcon() throws IOException {
+    assertThat(resource("/index.jelly")).contains("Mattermost");
+    assertThat(Files.size(Path.of("src/main/webapp/images/jenkins-mattermost.png"))).isPositive();
+    assertThat(Icons.BUNDLED_ICON_PATH).isEqualTo("plugin/mattermost-notifier/images/jenkins-mattermost.png");
+  }
+
+  @Test
+  void everyMessageKeyUsedInTheCodeExists() throws IOException {
+    ResourceBundle bundle = ResourceBundle.getBundle("org.commandcenter.jenkins.mattermost.Messages", Locale.ROOT);
+    Pattern use = Pattern.compile("Messages\\.get\\(\"([a-zA-Z.]+)\"");
+    Pattern ternary = Pattern.compile("\"((?:test|check|step|notify|client)\\.[a-zA-Z.]+)\"");
+    List<String> missing = new ArrayList<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : (Iterable<Path>) sources.filter(p -> p.toString().endsWith(".java"))::iterator) {
+        String code = Files.readString(source);
+        for (Pattern p : List.of(use, ternary)) {
+          Matcher m = p.matcher(code);
+          while (m.find()) {
+            if (!bundle.containsKey(m.group(1))) {
+              missing.add(source.getFileName() + ": " + m.group(1));
+            }
+          }
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+}
