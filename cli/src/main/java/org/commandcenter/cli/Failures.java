@@ -73,6 +73,15 @@ final class Failures {
         return "Mattermost rejected the message as invalid; the server's message above names the field";
       case 429:
         return "Mattermost rate-limited every attempt; raise --deadline or RateLimitSettings.PerSec";
+      case 501:
+        // Not an outage: a feature this server does not offer (server/channels/app/post_permission_utils.go,
+        // web/webhook.go).
+        if (e.errorId() != null && e.errorId().startsWith("web.incoming_webhook")) {
+          return "incoming webhooks are disabled on this server "
+              + "(System Console > Integrations > Integration Management > Enable Incoming Webhooks)";
+        }
+        return "this server does not offer what the message asks for: acknowledgements (--ack) and persistent "
+            + "notifications (--persistent) need a Mattermost Professional or Enterprise licence; drop those options";
       default:
         break;
     }

@@ -91,7 +91,7 @@ public final class WarRoomCommand implements Callable<Integer> {
     try {
       resolved = client.channel(team, channel);
     } catch (MattermostException e) {
-      if (e.statusCode() == 404 && "app.team.get_by_name.missing.app_error".equals(e.errorId())) {
+      if (e.statusCode() == 404 && CallsAdvice.TEAM_NOT_FOUND.equals(e.errorId())) {
         return fail(out, err, result, ExitCode.NOT_FOUND, "team '" + team + "' not found (use the team's URL name, "
             + "as in " + site + "/<team>/channels/...)");
       }
@@ -117,6 +117,7 @@ public final class WarRoomCommand implements Callable<Integer> {
     }
     if (state.isSuccessful() && Boolean.TRUE.equals(state.bool("enabled"))) {
       result.callsEnabled = true;
+      checkGroupCalls(raw, resolved, err, result);
       print(out, result);
       if (!json) {
         err.println("Calls is already enabled in ~" + resolved.name());
@@ -139,11 +140,21 @@ public final class WarRoomCommand implements Callable<Integer> {
       return fail(out, err, result, Failures.exitCode(e), Failures.describe(e));
     }
     result.callsEnabled = true;
+    checkGroupCalls(raw, resolved, err, result);
     print(out, result);
     if (!json) {
       err.println("Calls enabled in ~" + resolved.name());
     }
     return ExitCode.OK;
+  }
+
+  /** An unlicensed server holds calls in direct messages only: the link would open no call. */
+  private static void checkGroupCalls(RawApi raw, Channel channel, PrintWriter err, Result result) throws IOException {
+    result.groupCallsAllowed = raw.get(PLUGIN + "config").bool("GroupCallsAllowed");
+    if (Boolean.FALSE.equals(result.groupCallsAllowed) && !"D".equals(channel.type())) {
+      err.println("warning: " + CallsAdvice.groupCallsNotAllowed(channel.name()) + System.lineSeparator()
+          + "fix: " + CallsAdvice.groupCallsFix());
+    }
   }
 
   private void requireChannelName() {
@@ -179,6 +190,7 @@ public final class WarRoomCommand implements Callable<Integer> {
       object.addProperty("channel", result.channel);
       object.addProperty("channel_id", result.channelId);
       object.addProperty("calls_enabled", result.callsEnabled);
+      object.addProperty("group_calls_allowed", result.groupCallsAllowed);
       object.addProperty("error", result.error);
       out.println(new GsonBuilder().serializeNulls().disableHtmlEscaping().create().toJson(object));
     } else if (result.link != null) {
@@ -193,6 +205,7 @@ public final class WarRoomCommand implements Callable<Integer> {
     String channel;
     String channelId;
     Boolean callsEnabled;
+    Boolean groupCallsAllowed;
     String error;
   }
 }

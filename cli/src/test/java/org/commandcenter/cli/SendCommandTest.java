@@ -69,6 +69,19 @@ class SendCommandTest {
   }
 
   @Test
+  void explainsThatAcknowledgementsNeedALicenceWhenTheServerAnswers501() {
+    mattermost.settings(mattermost.settings().newBuilder().professionalLicense(false).build());
+
+    CliRun run = CliRun.run(bot(), "send", "--channel", "alerts", "--priority", "urgent", "--ack", "prod is down");
+
+    assertThat(run.exitCode).isEqualTo(ExitCode.FAILED);
+    assertThat(run.err).contains("501")
+        .contains("hint: this server does not offer what the message asks for")
+        .contains("need a Mattermost Professional or Enterprise licence")
+        .doesNotContain("probably down");
+  }
+
+  @Test
   void postsOverRestAndPrintsThePostId() {
     CliRun run = CliRun.run(bot(), "send", "--channel", "builds", "deploy finished");
 

@@ -1,5 +1,6 @@
 package org.commandcenter.cli.doctor;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -9,6 +10,8 @@ import java.util.List;
 
 /** All check results of one doctor run, rendered for people (✔/✘ with fixes) or machines (JSON). */
 public final class DoctorReport {
+  private static final Gson JSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+
   private final String target;
   private final List<CheckResult> results = new ArrayList<>();
 
@@ -69,6 +72,9 @@ public final class DoctorReport {
       check.addProperty("status", result.status().jsonName());
       check.addProperty("detail", result.detail());
       check.addProperty("fix", result.fix());
+      if (!result.facts().isEmpty()) {
+        check.add("facts", JSON.toJsonTree(result.facts()));
+      }
       checks.add(check);
     }
     root.add("checks", checks);
@@ -77,7 +83,7 @@ public final class DoctorReport {
       summary.addProperty(status.jsonName(), count(status));
     }
     root.add("summary", summary);
-    out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root));
+    out.println(JSON.toJson(root));
     out.flush();
   }
 

@@ -2,6 +2,7 @@ package org.commandcenter.cli.doctor;
 
 import java.io.IOException;
 import java.util.List;
+import org.commandcenter.cli.CallsAdvice;
 import org.commandcenter.cli.RawApi;
 import org.commandcenter.mattermost.Channel;
 import org.commandcenter.mattermost.MattermostClient;
@@ -15,8 +16,6 @@ import org.commandcenter.mattermost.warroom.WarRoom;
  */
 final class MattermostChecks {
   private static final String CALLS = "plugins/com.mattermost.calls/";
-  /** server/channels/app/team.go GetTeamByName, also answered by the channel-by-name route for an unknown team. */
-  private static final String TEAM_MISSING = "app.team.get_by_name.missing.app_error";
 
   private final MattermostClient client;
   private final RawApi raw;
@@ -86,7 +85,7 @@ final class MattermostChecks {
       report.add(CheckResult.pass(id, title, typeName(channel.type()) + " channel " + displayName(channel) + " (id " + channel.id() + ")"));
       return channel;
     } catch (MattermostException e) {
-      if (e.statusCode() == 404 && TEAM_MISSING.equals(e.errorId())) {
+      if (e.statusCode() == 404 && CallsAdvice.TEAM_NOT_FOUND.equals(e.errorId())) {
         report.add(CheckResult.fail(id, title, "team '" + team + "' not found",
             "use the team's URL name (the part after the site URL, " + siteUrl + "/<team>/...), not its display name"));
       } else if (e.statusCode() == 404) {
@@ -122,7 +121,7 @@ final class MattermostChecks {
         return true;
       }
       report.add(CheckResult.fail(id, title, "the Calls plugin is not installed or not enabled (404 on /plugins/com.mattermost.calls/version)",
-          "enable the Calls plugin (System Console > Plugins > Plugin Management > Calls > Enable)"));
+          CallsAdvice.pluginMissingFix()));
     } catch (MattermostException e) {
       report.add(CheckResult.fail(id, title, describe(e), "check the server log"));
     }
@@ -153,17 +152,19 @@ final class MattermostChecks {
         report.add(CheckResult.fail(id, title, "Calls answered HTTP " + state.status(), "check the Calls plugin's log"));
         return;
       }
-      Boolean defaultEnabled = raw.get(CALLS + "config").bool("DefaultEnabled");
+      RawApi.Answer config = raw.get(CALLS + "config");
+      if (Boolean.FALSE.equals(config.bool("GroupCallsAllowed")) && !"D".equals(channel.type())) {
+        report.add(CheckResult.fail(id, title, CallsAdvice.groupCallsNotAllowed(channelName), CallsAdvice.groupCallsFix()));
+        return;
+      }
       if (Boolean.TRUE.equals(state.bool("enabled"))) {
         report.add(CheckResult.pass(id, title, "War Room link: " + link));
         return;
       }
-      String testMode = Boolean.FALSE.equals(defaultEnabled)
+      String testMode = Boolean.FALSE.equals(config.bool("DefaultEnabled"))
           ? " — Calls is in test mode (DefaultEnabled=false): only a system admin may enable it" : "";
       report.add(CheckResult.fail(id, title, "Calls is disabled in ~" + channelName + testMode,
-          "run `command-center war-room --team " + team + " --channel " + channelName + "` with a system admin's token, "
-              + "or set DefaultEnabled=true (System Console > Plugins > Calls > Test mode: off), "
-              + "or start the call in ~" + channelName + " with /call start as a system admin"));
+          CallsAdvice.disabledFix(team, channelName)));
     } catch (IOException e) {
       report.add(CheckResult.fail(id, title, "no answer: " + e.getClass().getSimpleName(), "check that Mattermost is reachable"));
     }

@@ -2,8 +2,12 @@ package org.commandcenter.cli.doctor;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.commandcenter.cli.turn.HostPort;
+import org.commandcenter.cli.turn.TurnDiagnosis;
 import org.commandcenter.cli.turn.TurnPeer;
 import org.commandcenter.cli.turn.TurnProbe;
 import org.commandcenter.cli.turn.TurnProbeResult;
@@ -28,37 +32,56 @@ final class TurnChecks {
     }
   }
 
-  /** Credentials that expired before the probe is a finding by themselves; the probe confirms what coturn says. */
-  static String expiryNote(String username, Clock clock) {
-    int colon = username.indexOf(':');
-    if (colon <= 0) {
-      return "";
-    }
-    try {
-      long expiry = Long.parseLong(username.substring(0, colon));
-      Instant expiresAt = Instant.ofEpochSecond(expiry);
-      return clock.instant().isAfter(expiresAt) ? " (these credentials expired at " + expiresAt + ")" : "";
-    } catch (NumberFormatException e) {
-      return "";
-    }
-  }
-
   private CheckResult check(TurnTarget target, String username, String password, TurnPeer peer) {
-    String transport = target.transport().name().toLowerCase(Locale.ROOT);
-    String id = "turn:" + transport;
+    String id = "turn:" + target.transport().name().toLowerCase(Locale.ROOT);
     String title = "TURN over " + target.transport().name() + " (" + target + ")";
     TurnProbeResult result = probe.probe(target, username, password, peer);
+    return verdict(id, title, result).withFacts(facts(result));
+  }
+
+  private CheckResult verdict(String id, String title, TurnProbeResult result) {
     if (!result.isOk()) {
       String detail = result.summary();
-      if (target.transport() == TurnTransport.TLS && result.diagnosis().name().equals("TLS_FAILED")) {
+      if (result.target().transport() == TurnTransport.TLS && result.diagnosis() == TurnDiagnosis.TLS_FAILED) {
         detail += "; TLS to coturn uses --turn-ca-file (default: --ca-file)";
       }
-      return CheckResult.fail(id, title, detail + expiryNote(username, clock), result.fix());
+      return CheckResult.fail(id, title, detail + expiryNote(result), result.fix());
     }
     if (!result.warnings().isEmpty()) {
-      return CheckResult.warn(id, title, result.summary() + "; " + String.join("; ", result.warnings()),
-          "set external-ip=<public-ip>/<private-ip> in turnserver.conf so clients get a reachable relay address");
+      // Each warning says what to change; the fix line repeats the one for a private relay address.
+      String fix = result.relayedAddressPrivate()
+          ? "set external-ip=<public-ip>/<private-ip> in turnserver.conf so clients get a reachable relay address"
+          : "see the warning";
+      return CheckResult.warn(id, title, result.summary() + "; " + String.join("; ", result.warnings()), fix);
     }
     return CheckResult.pass(id, title, result.summary());
+  }
+
+  /** Credentials that expired before the probe are a finding by themselves, whatever else went wrong. */
+  private String expiryNote(TurnProbeResult result) {
+    if (result.diagnosis() == TurnDiagnosis.CREDENTIALS_EXPIRED) {
+      return "";
+    }
+    Instant expiresAt = result.credentialsExpireAt().orElse(null);
+    return expiresAt != null && clock.instant().isAfter(expiresAt)
+        ? " (these credentials expired at " + expiresAt + ")" : "";
+  }
+
+  /** What {@code --json} carries besides the text: the probe's findings, never the credentials. */
+  private static Map<String, Object> facts(TurnProbeResult result) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("target", result.target().toString());
+    facts.put("transport", result.target().transport().name());
+    facts.put("diagnosis", result.diagnosis().name());
+    result.errorCode().ifPresent(code -> facts.put("errorCode", code));
+    result.errorReason().ifPresent(reason -> facts.put("errorReason", reason));
+    result.realm().ifPresent(realm -> facts.put("realm", realm));
+    result.relayedAddress().ifPresent(address -> facts.put("relayedAddress", HostPort.of(address)));
+    facts.put("relayedAddressPrivate", result.relayedAddressPrivate());
+    result.mappedAddress().ifPresent(address -> facts.put("mappedAddress", HostPort.of(address)));
+    result.relayRoundTrip().ifPresent(roundTrip -> facts.put("relayRoundTripMillis", roundTrip.toMillis()));
+    result.credentialsExpireAt().ifPresent(expiry -> facts.put("credentialsExpireAt", expiry.toString()));
+    facts.put("warnings", result.warnings());
+    return facts;
   }
 }

@@ -413,9 +413,20 @@ final class StunMessage {
 
   /** The long-term credential key: MD5(username ":" realm ":" password). */
   static byte[] longTermKey(String username, String realm, String password) {
+    return longTermKey(username, realm.getBytes(StandardCharsets.UTF_8), password);
+  }
+
+  /**
+   * The long-term credential key over the REALM exactly as the server sent it: re-encoding a decoded
+   * string would change any byte that is not valid UTF-8, and with it the key.
+   */
+  static byte[] longTermKey(String username, byte[] realm, String password) {
     try {
-      return MessageDigest.getInstance("MD5")
-          .digest((username + ":" + realm + ":" + password).getBytes(StandardCharsets.UTF_8));
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      md5.update((username + ":").getBytes(StandardCharsets.UTF_8));
+      md5.update(realm);
+      md5.update((":" + password).getBytes(StandardCharsets.UTF_8));
+      return md5.digest();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("MD5 unavailable", e);
     }

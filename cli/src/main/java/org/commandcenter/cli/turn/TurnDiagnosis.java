@@ -38,6 +38,11 @@ public enum TurnDiagnosis {
       "peer forbidden",
       "coturn refused a permission for this peer (403): it lies in a denied-peer-ip range. For the"
           + " Calls media host (ICEHostOverride) add allowed-peer-ip=<its address> to turnserver.conf."),
+  PERMISSION_REFUSED(
+      "permission refused",
+      "coturn refused the CreatePermission request for a reason other than its deny list (the code and"
+          + " reason are shown; 443 means the peer's address family differs from the relay's); its log has"
+          + " the details."),
   RELAY_FAILED(
       "relay does not carry data",
       "The permission was granted but nothing came back from the peer: the relay range"

@@ -96,7 +96,7 @@ public final class TurnProbe {
     requireNonNull(username, "username == null");
     requireNonNull(password, "password == null");
     requireNonNull(peer, "peer == null");
-    TurnProbeResult.Builder result = TurnProbeResult.builder(target, peer);
+    TurnProbeResult.Builder result = TurnProbeResult.builder(target, peer).credentialsExpireAt(expiresAt);
     InetSocketAddress server;
     try {
       server = new InetSocketAddress(InetAddress.getByName(target.host()), target.port());
@@ -154,7 +154,7 @@ public final class TurnProbe {
   }
 
   private static String hostPort(TurnTarget target) {
-    return (target.host().contains(":") ? "[" + target.host() + "]" : target.host()) + ":" + target.port();
+    return HostPort.of(target.host(), target.port());
   }
 
   private StunChannel open(TurnTarget target, InetSocketAddress server) throws IOException {
@@ -260,8 +260,9 @@ public final class TurnProbe {
     private final String password;
     private final Instant expiresAt;
     private final TurnProbeResult.Builder result;
-    private String realm;
-    private String nonce;
+    /** REALM and NONCE as the server sent them: they go back byte for byte. */
+    private byte[] realm;
+    private byte[] nonce;
     private byte[] key;
 
     Session(StunChannel channel, String username, String password, Instant expiresAt,
@@ -285,13 +286,13 @@ public final class TurnProbe {
           allocationRefused(error);
           return;
         }
-        realm = challenge.stringAttribute(StunMessage.REALM);
-        nonce = challenge.stringAttribute(StunMessage.NONCE);
+        realm = challenge.attribute(StunMessage.REALM);
+        nonce = challenge.attribute(StunMessage.NONCE);
         if (realm == null || nonce == null) {
           result.diagnosis(TurnDiagnosis.PROTOCOL_ERROR).detail("401 without REALM and NONCE");
           return;
         }
-        result.realm(realm);
+        result.realm(challenge.stringAttribute(StunMessage.REALM));
         key = StunMessage.longTermKey(username, realm, password);
         allocated = authenticated(StunMessage.request(StunMessage.ALLOCATE).requestedTransportUdp());
         if (allocated.kind() != StunMessage.Kind.SUCCESS) {
@@ -329,7 +330,9 @@ public final class TurnProbe {
       if (permission.kind() != StunMessage.Kind.SUCCESS) {
         StunMessage.StunError error = permission.error();
         int code = error == null ? 0 : error.code();
-        result.diagnosis(code == 403 ? TurnDiagnosis.PEER_FORBIDDEN : TurnDiagnosis.RELAY_FAILED)
+        // 403 Forbidden is the deny list; anything else (400, 437, 441, 443, 508, no ERROR-CODE) is
+        // the server refusing the request itself, not a relay that fails to carry data.
+        result.diagnosis(code == 403 ? TurnDiagnosis.PEER_FORBIDDEN : TurnDiagnosis.PERMISSION_REFUSED)
             .error(code, error == null ? null : error.reason())
             .detail("CreatePermission for " + address.getAddress().getHostAddress() + " refused");
         return;
@@ -451,11 +454,11 @@ public final class TurnProbe {
       StunMessage response = exchange(signed(request), true);
       StunMessage.StunError error = response.error();
       if (response.kind() == StunMessage.Kind.ERROR && error != null && error.code() == 438) {
-        String fresh = response.stringAttribute(StunMessage.NONCE);
+        byte[] fresh = response.attribute(StunMessage.NONCE);
         if (fresh != null) {
           nonce = fresh;
-          String freshRealm = response.stringAttribute(StunMessage.REALM);
-          if (freshRealm != null && !freshRealm.equals(realm)) {
+          byte[] freshRealm = response.attribute(StunMessage.REALM);
+          if (freshRealm != null && !Arrays.equals(freshRealm, realm)) {
             realm = freshRealm;
             key = StunMessage.longTermKey(username, realm, password);
           }
@@ -472,8 +475,8 @@ public final class TurnProbe {
       // The builder keeps earlier auth attributes on a retry; rebuild them from scratch.
       return request.withoutAuthentication()
           .stringAttribute(StunMessage.USERNAME, username)
-          .stringAttribute(StunMessage.REALM, realm)
-          .stringAttribute(StunMessage.NONCE, nonce);
+          .attribute(StunMessage.REALM, realm)
+          .attribute(StunMessage.NONCE, nonce);
     }
 
     /** One request/response transaction, retransmitting over UDP (RFC 8489 section 6.2.1). */

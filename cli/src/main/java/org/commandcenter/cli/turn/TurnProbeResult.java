@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ public final class TurnProbeResult {
   private final String errorReason;
   private final Duration relayRoundTrip;
   private final List<String> warnings;
+  private final Instant credentialsExpireAt;
 
   private TurnProbeResult(Builder builder) {
     this.target = requireNonNull(builder.target, "target == null");
@@ -34,6 +36,7 @@ public final class TurnProbeResult {
     this.errorCode = builder.errorCode;
     this.errorReason = builder.errorReason;
     this.relayRoundTrip = builder.relayRoundTrip;
+    this.credentialsExpireAt = builder.credentialsExpireAt;
     List<String> allWarnings = new ArrayList<>(builder.warnings);
     if (relayedAddress != null && PrivateAddresses.isPrivate(relayedAddress.getAddress())) {
       String ip = relayedAddress.getAddress().getHostAddress();
@@ -114,6 +117,11 @@ public final class TurnProbeResult {
     return warnings;
   }
 
+  /** When the probed credentials expire, from the {@code <expiry>:<user>} username; empty when it has none. */
+  public Optional<Instant> credentialsExpireAt() {
+    return Optional.ofNullable(credentialsExpireAt);
+  }
+
   /** One line on what happened, e.g. "allocated relay 203.0.113.7:49160; echo via 192.0.2.1:3480 in 2 ms". */
   public String summary() {
     StringBuilder line = new StringBuilder();
@@ -153,8 +161,7 @@ public final class TurnProbeResult {
   }
 
   private static String format(InetSocketAddress address) {
-    String ip = address.getAddress().getHostAddress();
-    return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + address.getPort();
+    return HostPort.of(address);
   }
 
   @Override
@@ -174,6 +181,12 @@ public final class TurnProbeResult {
     private String errorReason;
     private Duration relayRoundTrip;
     private final List<String> warnings = new ArrayList<>();
+    private Instant credentialsExpireAt;
+
+    Builder credentialsExpireAt(Instant expiresAt) {
+      this.credentialsExpireAt = expiresAt;
+      return this;
+    }
 
     Builder diagnosis(TurnDiagnosis diagnosis) {
       this.diagnosis = diagnosis;

@@ -150,9 +150,8 @@ public final class TurnTarget {
   /** The RFC 7065 form, e.g. {@code turns:turn.example.com:5349?transport=tcp}. */
   @Override
   public String toString() {
-    String hostPart = host.contains(":") ? "[" + host + "]" : host;
     String transportPart = transport == TurnTransport.UDP ? "udp" : "tcp";
-    return transport.uriScheme() + ":" + hostPart + ":" + port + "?transport=" + transportPart;
+    return transport.uriScheme() + ":" + HostPort.of(host, port) + "?transport=" + transportPart;
   }
 
   public static final class Builder {

@@ -7,6 +7,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,7 +177,65 @@ class DeployBundleTest {
         .isEqualTo(calls.get("turnstaticauthsecret").getAsString());
   }
 
+  @Test
+  void mattermostImageCanRunCallsV112AndTakeALicence() throws IOException {
+    String image = envExample().get("MATTERMOST_IMAGE");
+    String compose = Files.readString(deploy.resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+
+    // mattermost-plugin-calls v1.12 plugin.json: "min_server_version": "11.0.0".
+    Matcher version = Pattern.compile(":(?:release-)?(\\d+)(?:\\.\\d+)*$").matcher(image);
+    assertThat(version.find()).as(image).isTrue();
+    assertThat(Integer.parseInt(version.group(1))).as(image).isGreaterThanOrEqualTo(11);
+    // Calls allows calls in channels only on licensed servers (server/enterprise/license.go
+    // GroupCallsAllowed); the team-edition image cannot take a licence at all.
+    assertThat(image).startsWith("mattermost/mattermost-enterprise-edition:");
+    assertThat(compose).contains("image: ${MATTERMOST_IMAGE:-" + image + "}");
+  }
+
+  @Test
+  void deniedPeerRangesCoverEverySpecialPurposeRange() throws IOException {
+    List<BigInteger[]> denied = new ArrayList<>();
+    for (String line : Files.readAllLines(deploy.resolve("coturn/turnserver.conf"), StandardCharsets.UTF_8)) {
+      if (line.startsWith("denied-peer-ip=")) {
+        String[] range = line.substring("denied-peer-ip=".length()).trim().split("-", 2);
+        denied.add(new BigInteger[] {address(range[0]), address(range.length == 2 ? range[1] : range[0])});
+      }
+    }
+    // The IANA special-purpose registries' ranges that are not globally reachable, plus multicast,
+    // reserved and the deprecated site-local and IPv4-compatible IPv6 ranges.
+    List<String> required = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+        "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
+        "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4", "255.255.255.255/32",
+        "::/96", "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "100:0:0:1::/64",
+        "2001::/23", "2001:db8::/32", "2002::/16", "3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10",
+        "ff00::/8");
+
+    for (String cidr : required) {
+      String[] parts = cidr.split("/");
+      int bits = parts[0].contains(":") ? 128 : 32;
+      BigInteger first = address(parts[0]);
+      BigInteger last = first.add(BigInteger.ONE.shiftLeft(bits - Integer.parseInt(parts[1]))).subtract(BigInteger.ONE);
+      assertThat(denied.stream().anyMatch(range -> range[0].compareTo(first) <= 0 && range[1].compareTo(last) >= 0))
+          .as("a denied-peer-ip line covering " + cidr).isTrue();
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
+
+  /** An address as a number; IPv6 ones are offset by 2^128 so that the two families never overlap. */
+  private static BigInteger address(String literal) {
+    try {
+      byte[] bytes = InetAddress.getByName(literal.trim()).getAddress();
+      BigInteger value = new BigInteger(1, bytes);
+      if (!literal.contains(":")) {
+        return value;
+      }
+      // Java hands IPv4-mapped literals (::ffff:a.b.c.d) back as IPv4 addresses.
+      return (bytes.length == 4 ? value.or(BigInteger.valueOf(0xffffL).shiftLeft(32)) : value).setBit(128);
+    } catch (UnknownHostException e) {
+      throw new AssertionError("not an address literal: " + literal, e);
+    }
+  }
 
   private JsonObject callsSettings() throws IOException {
     JsonObject root = JsonParser.parseString(

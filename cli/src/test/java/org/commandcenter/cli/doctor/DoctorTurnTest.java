@@ -75,8 +75,17 @@ class DoctorTurnTest {
       statuses.add(check.getAsJsonObject().get("id").getAsString() + "=" + check.getAsJsonObject().get("status").getAsString());
       assertThat(check.getAsJsonObject().get("detail").getAsString()).contains("allocated relay").contains("echo via");
     }
-    // The relay is on loopback in this test, so the probe warns that external-ip is missing: still a pass.
-    assertThat(statuses).hasSize(3).allMatch(status -> status.endsWith("=pass") || status.endsWith("=warn"));
+    // The relay is on loopback in this test, so the probe warns that external-ip is missing: a warning, not a failure.
+    assertThat(statuses).containsExactly("turn:udp=warn", "turn:tcp=warn", "turn:tls=warn");
+    for (JsonElement check : report.getAsJsonArray("checks")) {
+      JsonObject facts = check.getAsJsonObject().getAsJsonObject("facts");
+      assertThat(facts.get("diagnosis").getAsString()).isEqualTo("OK");
+      assertThat(facts.get("relayedAddress").getAsString()).startsWith("127.0.0.1:");
+      assertThat(facts.get("relayedAddressPrivate").getAsBoolean()).isTrue();
+      assertThat(facts.get("realm").getAsString()).isEqualTo("turn.example.internal");
+      assertThat(facts.getAsJsonArray("warnings").get(0).getAsString()).startsWith("relayed address 127.0.0.1 is private");
+      assertThat(check.getAsJsonObject().get("fix").getAsString()).contains("external-ip=");
+    }
     assertThat(run.all()).doesNotContain(SECRET);
   }
 
@@ -85,8 +94,24 @@ class DoctorTurnTest {
     CliRun run = doctor("not-the-" + SECRET, "--turn-transports", "udp");
 
     assertThat(run.exitCode).isEqualTo(ExitCode.FAILED);
-    assertThat(run.out).contains("✘ TURN over UDP").contains("wrong secret")
+    assertThat(run.out).contains("✘ TURN over UDP").contains("wrong secret").contains("401")
         .contains("static-auth-secret in turnserver.conf and TURNStaticAuthSecret in the Calls settings must be the same");
+  }
+
+  @Test
+  void reportsTheWrongSecretDiagnosisAndErrorCodeAsJson() {
+    CliRun run = doctor("not-the-" + SECRET, "--turn-transports", "tcp", "--json");
+
+    assertThat(run.exitCode).isEqualTo(ExitCode.FAILED);
+    JsonObject check = JsonParser.parseString(run.out).getAsJsonObject().getAsJsonArray("checks").get(0).getAsJsonObject();
+    assertThat(check.get("id").getAsString()).isEqualTo("turn:tcp");
+    assertThat(check.get("status").getAsString()).isEqualTo("fail");
+    JsonObject facts = check.getAsJsonObject("facts");
+    assertThat(facts.get("diagnosis").getAsString()).isEqualTo("WRONG_SECRET");
+    assertThat(facts.get("errorCode").getAsInt()).isEqualTo(401);
+    assertThat(facts.get("target").getAsString()).isEqualTo("turn:127.0.0.1:" + coturn.plainPort() + "?transport=tcp");
+    assertThat(facts.has("relayedAddress")).isFalse();
+    assertThat(run.all()).doesNotContain(SECRET);
   }
 
   @Test
@@ -108,7 +133,8 @@ class DoctorTurnTest {
     CliRun run = doctor(SECRET, "--turn-transports", "udp", "--turn-permission-host", "127.0.0.2");
 
     assertThat(run.exitCode).isEqualTo(ExitCode.FAILED);
-    assertThat(run.out).contains("peer forbidden").contains("allowed-peer-ip");
+    assertThat(run.out).contains("✘ TURN over UDP").contains("peer forbidden (403 Forbidden IP)")
+        .contains("CreatePermission for 127.0.0.2 refused").contains("allowed-peer-ip");
   }
 
   @Test

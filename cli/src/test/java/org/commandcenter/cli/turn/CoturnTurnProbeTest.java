@@ -221,6 +221,9 @@ class CoturnTurnProbeTest {
         .contains("Black listing: 127.0.0.0-127.255.255.255")
         .contains("Black listing: 10.0.0.0-10.255.255.255")
         .contains("Black listing: fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")
+        .contains("Black listing: ::-::ffff:ffff")
+        .contains("Black listing: 100::-100::1:ffff:ffff:ffff:ffff")
+        .contains("Black listing: 5f00::-5f00:ffff:ffff:ffff:ffff:ffff:ffff:ffff")
         .contains("White listing: 127.0.0.1")
         .contains("TCP relay endpoints are not allowed")
         .contains("Default realm: turn.example.internal");

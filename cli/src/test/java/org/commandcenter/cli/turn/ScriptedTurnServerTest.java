@@ -100,9 +100,60 @@ class ScriptedTurnServerTest {
     assertThat(server.received()).isGreaterThanOrEqualTo(3);
   }
 
+  @Test
+  void sendsRealmAndNonceBackExactlyAsReceived() throws Exception {
+    // Bytes that are not valid UTF-8 would not survive a decode/encode round trip.
+    byte[] realm = {'r', 'e', 'a', 'l', 'm', (byte) 0xFF};
+    byte[] nonce = {'n', (byte) 0xC3, (byte) 0x28, '1'};
+    byte[] key = StunMessage.longTermKey(CREDENTIALS.username(), realm, CREDENTIALS.password());
+    server = new ScriptedServer((request, count) -> {
+      if (request.attribute(StunMessage.USERNAME) == null) {
+        return error(request, 401, "Unauthorized").attribute(StunMessage.REALM, realm)
+            .attribute(StunMessage.NONCE, nonce).build().encode();
+      }
+      boolean echoed = java.util.Arrays.equals(realm, request.attribute(StunMessage.REALM))
+          && java.util.Arrays.equals(nonce, request.attribute(StunMessage.NONCE))
+          && request.integrityMatches(key);
+      return echoed
+          ? StunMessage.response(request, StunMessage.Kind.SUCCESS)
+              .xorAddress(StunMessage.XOR_RELAYED_ADDRESS, new InetSocketAddress(InetAddress.getLoopbackAddress(), 50000))
+              .build().encode(key)
+          : error(request, 401, "Unauthorized").attribute(StunMessage.REALM, realm)
+              .attribute(StunMessage.NONCE, nonce).build().encode();
+    });
+
+    TurnProbeResult result = probe();
+
+    assertThat(result.diagnosis()).as(result.summary()).isEqualTo(TurnDiagnosis.OK);
+  }
+
+  @Test
+  void tellsARefusedPermissionApartFromTheDenyList() throws Exception {
+    server = new ScriptedServer((request, count) -> {
+      if (request.attribute(StunMessage.USERNAME) == null) {
+        return challenge(request, "nonce");
+      }
+      if (request.method() == StunMessage.CREATE_PERMISSION) {
+        return error(request, 443, "Peer Address Family Mismatch").build().encode(KEY);
+      }
+      return allocated(request);
+    });
+
+    TurnProbeResult result = probe(TurnPeer.permissionOnly(InetAddress.getLoopbackAddress()));
+
+    assertThat(result.diagnosis()).as(result.summary()).isEqualTo(TurnDiagnosis.PERMISSION_REFUSED);
+    assertThat(result.errorCode()).hasValue(443);
+    assertThat(result.summary()).contains("Peer Address Family Mismatch");
+    assertThat(result.fix()).doesNotContain("denied-peer-ip").doesNotContain("relay range");
+  }
+
   private TurnProbeResult probe() {
+    return probe(TurnPeer.none());
+  }
+
+  private TurnProbeResult probe(TurnPeer peer) {
     return TurnProbe.builder().timeout(Duration.ofSeconds(2)).build()
-        .probe(TurnTarget.of("127.0.0.1", server.port(), TurnTransport.UDP), CREDENTIALS, TurnPeer.none());
+        .probe(TurnTarget.of("127.0.0.1", server.port(), TurnTransport.UDP), CREDENTIALS, peer);
   }
 
   private static byte[] challenge(StunMessage request, String nonce) {
@@ -148,7 +199,7 @@ class ScriptedTurnServerTest {
           DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
           socket.receive(packet);
           StunMessage request = StunMessage.decode(packet.getData(), packet.getLength());
-          if (request.kind() != StunMessage.Kind.REQUEST || request.method() != StunMessage.ALLOCATE) {
+          if (request.kind() != StunMessage.Kind.REQUEST || request.method() == StunMessage.REFRESH) {
             continue; // e.g. the Refresh that releases the allocation
           }
           received++;
