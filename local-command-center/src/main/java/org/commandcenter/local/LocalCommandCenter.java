@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.commandcenter.local.sonar.SonarQubeDemo;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.notifier.core.NotifyOutcome;
+import org.commandcenter.realservers.CoturnServer;
+import org.commandcenter.sandbox.IceServerConfig;
 import org.commandcenter.sandbox.MattermostSandbox;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -127,16 +129,19 @@ public final class LocalCommandCenter implements Callable<Integer> {
       }
     }
 
-    LocalCoturn coturn = null;
+    CoturnServer coturn = null;
     if (!noTurn) {
       console.section("coturn (real /usr/bin/turnserver from deploy/coturn/turnserver.conf)");
       if (new Prerequisites(console).coturn()) {
-        coturn = started.add("coturn", LocalCoturn.start(root.resolve("deploy/coturn/turnserver.conf"), work,
-            Duration.ofSeconds(20)));
+        coturn = started.add("coturn", CoturnServer.builder(root.resolve("deploy/coturn/turnserver.conf"),
+            work.resolve("coturn")).standardPorts(true).echoPeer(true).startupLimit(Duration.ofSeconds(20)).start());
         console.step("Listening on turn:127.0.0.1:" + coturn.plainPort() + " (UDP, TCP) and turns:127.0.0.1:"
             + coturn.tlsPort() + " (TLS, self-signed certificate) — PID " + coturn.pid());
         console.step("Overlay: loopback listeners and relay, a generated static-auth-secret (never printed), "
             + "127.0.0.1 allowed as the echo peer (turnutils_peer on UDP " + coturn.peer().getPort() + ")");
+        IceServerConfig turn = LocalMattermost.useTurn(mattermost, coturn);
+        console.step("Calls on the stand-in: ICEServersConfigs " + turn.urls() + ", TURNStaticAuthSecret = coturn's "
+            + "secret (clients get credentials from /plugins/com.mattermost.calls/turn-credentials)");
       }
     }
 

@@ -1,12 +1,15 @@
 package org.commandcenter.local;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.commandcenter.cli.CommandCenter;
 import org.commandcenter.cli.Environment;
+import org.commandcenter.realservers.CoturnServer;
 
 /**
  * Runs the CLI's {@code command-center doctor} in-process against the local Mattermost and coturn, exactly as an
@@ -17,7 +20,7 @@ final class LocalDoctor {
   }
 
   /** The command line, without secrets (they go through the environment). */
-  static List<String> arguments(String siteUrl, LocalCoturn coturn, boolean ascii) {
+  static List<String> arguments(String siteUrl, CoturnServer coturn, boolean ascii) {
     List<String> args = new ArrayList<>(List.of("doctor",
         "--url", siteUrl,
         "--team", LocalMattermost.TEAM,
@@ -40,7 +43,7 @@ final class LocalDoctor {
   }
 
   /** Runs doctor; returns its exit code and its report (standard output, then standard error). */
-  static Result run(String siteUrl, String token, LocalCoturn coturn, boolean ascii) {
+  static Result run(String siteUrl, String token, CoturnServer coturn, boolean ascii) {
     Map<String, String> variables = coturn == null
         ? Map.of("MATTERMOST_TOKEN", token)
         : Map.of("MATTERMOST_TOKEN", token, "TURN_STATIC_AUTH_SECRET", readSecret(coturn));
@@ -51,11 +54,11 @@ final class LocalDoctor {
     return new Result(exit, out.toString() + err);
   }
 
-  private static String readSecret(LocalCoturn coturn) {
+  private static String readSecret(CoturnServer coturn) {
     try {
-      return java.nio.file.Files.readString(coturn.secretFile()).trim();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return coturn.secret();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,6 +1,9 @@
 package org.commandcenter.local;
 
 import java.io.IOException;
+import java.util.List;
+import org.commandcenter.realservers.CoturnServer;
+import org.commandcenter.sandbox.IceServerConfig;
 import org.commandcenter.sandbox.MattermostSandbox;
 import org.commandcenter.sandbox.SandboxSettings;
 
@@ -30,5 +33,23 @@ public final class LocalMattermost {
         .port(port)
         .build()
         .start();
+  }
+
+  /**
+   * Points the stand-in's Calls plugin at {@code coturn}, as an admin sets System Console > Plugins > Calls on a site
+   * (docs/war-room.md): ICEServersConfigs with coturn's turn:/turns: URLs and no username/credential, and
+   * TURNStaticAuthSecret = coturn's static-auth-secret, so Calls hands out credentials for it.
+   */
+  public static IceServerConfig useTurn(MattermostSandbox mattermost, CoturnServer coturn) throws IOException {
+    String host = coturn.host();
+    IceServerConfig turn = IceServerConfig.of(
+        "turn:" + host + ":" + coturn.plainPort() + "?transport=udp",
+        "turn:" + host + ":" + coturn.plainPort() + "?transport=tcp",
+        "turns:" + host + ":" + coturn.tlsPort());
+    mattermost.settings(mattermost.settings().newBuilder()
+        .callsIceServersConfigs(List.of(turn))
+        .callsTurnStaticAuthSecret(coturn.secret())
+        .build());
+    return turn;
   }
 }

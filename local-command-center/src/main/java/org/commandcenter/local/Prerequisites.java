@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.commandcenter.realservers.CoturnServer;
 
 /** Finds what the real parts need on this machine, installs Debian packages when it may (root), or says how. */
 final class Prerequisites {
@@ -33,7 +34,7 @@ final class Prerequisites {
 
   /** coturn (turnserver + turnutils_peer): present, installed now with apt-get as root, or explained. */
   boolean coturn() {
-    if (Files.isExecutable(LocalCoturn.TURNSERVER) && Files.isExecutable(LocalCoturn.TURNUTILS_PEER)) {
+    if (Files.isExecutable(CoturnServer.TURNSERVER) && Files.isExecutable(CoturnServer.TURNUTILS_PEER)) {
       return true;
     }
     if (isRoot() && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
@@ -42,12 +43,12 @@ final class Prerequisites {
         apt("update", "-qq");
         apt("install", "-y", "-qq", "--no-install-recommends", "coturn");
       }
-      if (Files.isExecutable(LocalCoturn.TURNSERVER)) {
+      if (Files.isExecutable(CoturnServer.TURNSERVER)) {
         // The package enables a system service on some releases; ours runs on its own ports from our file.
         return true;
       }
     }
-    console.warn("coturn (" + LocalCoturn.TURNSERVER + ") is missing, so the TURN part is skipped.");
+    console.warn("coturn (" + CoturnServer.TURNSERVER + ") is missing, so the TURN part is skipped.");
     console.detail("Install it with: sudo apt-get install coturn   (Debian/Ubuntu package \"coturn\")");
     return false;
   }

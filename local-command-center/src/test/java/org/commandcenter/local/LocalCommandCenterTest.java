@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commandcenter.realservers.CoturnServer;
 import org.junit.jupiter.api.Test;
 
 /** The main job as a person runs it ({@code ./command-center-local --no-sonarqube}), exiting once all is posted. */
@@ -15,8 +16,8 @@ class LocalCommandCenterTest {
 
   @Test
   void runsTheBuildsAndDoctorAgainstRealCoturnThenStopsEverything() {
-    assertThat(Files.isExecutable(LocalCoturn.TURNSERVER))
-        .as("coturn at %s (Debian: apt-get install -y coturn)", LocalCoturn.TURNSERVER).isTrue();
+    assertThat(Files.isExecutable(CoturnServer.TURNSERVER))
+        .as("coturn at %s (Debian: apt-get install -y coturn)", CoturnServer.TURNSERVER).isTrue();
     StringWriter output = new StringWriter();
     int exit = LocalCommandCenter.execute(new String[] {"--no-sonarqube", "--exit", "--port", "0", "--pace", "0",
         "--ascii", "--repository", System.getProperty("repository.root", "..")}, new PrintWriter(output, true));
@@ -28,6 +29,10 @@ class LocalCommandCenterTest {
         .contains("[Mattermost] Still failing notification sent to channel builds")
         .contains("[Mattermost] Back to normal notification sent to channel builds")
         .containsPattern("\\[ok\\] Token valid \\(users/me\\) +authenticated as @jenkins-bot")
+        // The stand-in answers every check doctor makes: the team, and Calls' TURN settings pointing at this coturn.
+        .containsPattern("\\[ok\\] Team factory resolves +Software Factory")
+        .containsPattern("\\[ok\\] Calls hands out TURN credentials +TURNStaticAuthSecret is set")
+        .contains("0 failed, 0 skipped", "doctor: all checks passed")
         .containsPattern("TURN over UDP \\(turn:127\\.0\\.0\\.1:\\d+\\?transport=udp\\) +allocated relay 127\\.0\\.0\\.1:\\d+; echo via")
         .containsPattern("TURN over TLS \\(turns:127\\.0\\.0\\.1:\\d+\\?transport=tcp\\) +allocated relay")
         .containsPattern("Open the inbox: http://127\\.0\\.0\\.1:\\d+/")

@@ -9,17 +9,15 @@ import static org.sonar.api.ce.posttask.PostProjectAnalysisTaskTester.newScanner
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
-import java.util.Optional;
 import org.commandcenter.sonar.mattermost.AlertDelivery;
+import org.commandcenter.sonar.mattermost.FixedServer;
+import org.commandcenter.sonar.mattermost.MapConfiguration;
 import org.commandcenter.sonar.mattermost.MattermostProperties;
 import org.commandcenter.sonar.mattermost.QualityGateAlertTask;
 import org.sonar.api.ce.posttask.Branch;
 import org.sonar.api.ce.posttask.CeTask;
 import org.sonar.api.ce.posttask.PostProjectAnalysisTaskTester;
 import org.sonar.api.ce.posttask.QualityGate;
-import org.sonar.api.config.Configuration;
-import org.sonar.api.platform.Server;
 
 /**
  * The #alerts post without a SonarQube server: the SonarQube plugin's own post-analysis task, configured as an admin
@@ -35,17 +33,16 @@ final class PluginGateAlert {
 
   /** Runs the task once; the alert is delivered in the background by the plugin's delivery queue. */
   static AlertDelivery postFailedGate(String mattermostUrl) {
-    Map<String, String> settings = Map.of(
-        MattermostProperties.SITE_URL, mattermostUrl,
-        MattermostProperties.BOT_TOKEN, LocalMattermost.SONAR_BOT_TOKEN,
-        MattermostProperties.TEAM, LocalMattermost.TEAM,
-        MattermostProperties.DEFAULT_CHANNEL, LocalMattermost.ALERTS,
-        MattermostProperties.WAR_ROOM_CHANNEL, LocalMattermost.WAR_ROOM,
-        MattermostProperties.NOTIFY, "failed");
+    MapConfiguration settings = new MapConfiguration()
+        .set(MattermostProperties.SITE_URL, mattermostUrl)
+        .set(MattermostProperties.BOT_TOKEN, LocalMattermost.SONAR_BOT_TOKEN)
+        .set(MattermostProperties.TEAM, LocalMattermost.TEAM)
+        .set(MattermostProperties.DEFAULT_CHANNEL, LocalMattermost.ALERTS)
+        .set(MattermostProperties.WAR_ROOM_CHANNEL, LocalMattermost.WAR_ROOM)
+        .set(MattermostProperties.NOTIFY, "failed");
     AlertDelivery delivery = new AlertDelivery();
     delivery.start();
-    QualityGateAlertTask task = new QualityGateAlertTask(new MapConfiguration(settings), new PublicServer(SONAR_URL),
-        delivery);
+    QualityGateAlertTask task = new QualityGateAlertTask(settings, new FixedServer(SONAR_URL), delivery);
     PostProjectAnalysisTaskTester.of(task)
         .withCeTask(newCeTaskBuilder().setId("AYz9-ce-task-142").setStatus(CeTask.Status.SUCCESS).build())
         .withProject(newProjectBuilder().setUuid("uuid-payments").setKey(ScriptedBuilds.JOB).setName(PROJECT_NAME).build())
@@ -71,75 +68,5 @@ final class PluginGateAlert {
       QualityGate.EvaluationStatus status, String value) {
     return newConditionBuilder().setMetricKey(metric).setOperator(operator).setErrorThreshold(threshold)
         .build(status, value);
-  }
-
-  /** The Compute Engine's view of the server, as SonarQube's ServerImpl gives it with a server base URL set. */
-  @SuppressWarnings("deprecation")
-  private static final class PublicServer extends Server {
-    private final String publicRootUrl;
-
-    PublicServer(String publicRootUrl) {
-      this.publicRootUrl = publicRootUrl;
-    }
-
-    @Override
-    public String getId() {
-      return "AYlocal-command-center";
-    }
-
-    @Override
-    public String getPermanentServerId() {
-      return getId();
-    }
-
-    @Override
-    public String getVersion() {
-      return "26.9.0.129388";
-    }
-
-    @Override
-    public Date getStartedAt() {
-      return new Date();
-    }
-
-    @Override
-    public String getContextPath() {
-      return "";
-    }
-
-    @Override
-    public String getPublicRootUrl() {
-      return publicRootUrl;
-    }
-
-    @Override
-    public boolean isSecured() {
-      return publicRootUrl.startsWith("https://");
-    }
-  }
-
-  /** SonarQube's settings as the plugin reads them. */
-  private static final class MapConfiguration implements Configuration {
-    private final Map<String, String> values;
-
-    MapConfiguration(Map<String, String> values) {
-      this.values = values;
-    }
-
-    @Override
-    public Optional<String> get(String key) {
-      return Optional.ofNullable(values.get(key));
-    }
-
-    @Override
-    public boolean hasKey(String key) {
-      return values.containsKey(key);
-    }
-
-    @Override
-    public String[] getStringArray(String key) {
-      String value = values.get(key);
-      return value == null ? new String[0] : value.split(",");
-    }
   }
 }

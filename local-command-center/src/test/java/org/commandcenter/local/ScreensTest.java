@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.realservers.Chromium;
 import org.commandcenter.sandbox.MattermostSandbox;
 import org.commandcenter.sonar.mattermost.AlertDelivery;
 import org.junit.jupiter.api.AfterAll;

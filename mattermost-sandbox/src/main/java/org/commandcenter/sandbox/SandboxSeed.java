@@ -74,6 +74,9 @@ public final class SandboxSeed {
     Boolean callsPluginInstalled;
     Boolean callsDefaultEnabled;
     Boolean professionalLicense;
+    List<IceServerSpec> callsIceServersConfigs;
+    String callsTurnStaticAuthSecret;
+    Integer callsTurnCredentialsExpirationMinutes;
 
     SandboxSettings applyTo(SandboxSettings base) {
       SandboxSettings.Builder b = base.newBuilder();
@@ -89,8 +92,27 @@ public final class SandboxSeed {
       if (callsPluginInstalled != null) b.callsPluginInstalled(callsPluginInstalled);
       if (callsDefaultEnabled != null) b.callsDefaultEnabled(callsDefaultEnabled);
       if (professionalLicense != null) b.professionalLicense(professionalLicense);
+      if (callsIceServersConfigs != null) {
+        List<IceServerConfig> servers = new ArrayList<>();
+        for (IceServerSpec spec : callsIceServersConfigs) {
+          servers.add(IceServerConfig.of(spec.urls == null ? List.of() : spec.urls)
+              .withCredentials(spec.username == null ? "" : spec.username, spec.credential == null ? "" : spec.credential));
+        }
+        b.callsIceServersConfigs(servers);
+      }
+      if (callsTurnStaticAuthSecret != null) b.callsTurnStaticAuthSecret(callsTurnStaticAuthSecret);
+      if (callsTurnCredentialsExpirationMinutes != null) {
+        b.callsTurnCredentialsExpirationMinutes(callsTurnCredentialsExpirationMinutes);
+      }
       return b.build();
     }
+  }
+
+  /** One Calls ICEServersConfigs entry: {@code {"urls": [...], "username": "", "credential": ""}}. */
+  static final class IceServerSpec {
+    List<String> urls;
+    String username;
+    String credential;
   }
 
   SandboxSeed() {

@@ -2,6 +2,8 @@ package org.commandcenter.sandbox;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * The server configuration the sandbox imitates. Defaults are those of a fresh Mattermost server
  * (server/public/model/config.go) unless noted.
@@ -20,6 +22,9 @@ public final class SandboxSettings {
   private final boolean callsPluginInstalled;
   private final boolean callsDefaultEnabled;
   private final String callsVersion;
+  private final List<IceServerConfig> callsIceServersConfigs;
+  private final String callsTurnStaticAuthSecret;
+  private final int callsTurnCredentialsExpirationMinutes;
   private final String serverVersion;
   private final boolean professionalLicense;
 
@@ -37,6 +42,9 @@ public final class SandboxSettings {
     this.callsPluginInstalled = b.callsPluginInstalled;
     this.callsDefaultEnabled = b.callsDefaultEnabled;
     this.callsVersion = b.callsVersion;
+    this.callsIceServersConfigs = b.callsIceServersConfigs;
+    this.callsTurnStaticAuthSecret = b.callsTurnStaticAuthSecret;
+    this.callsTurnCredentialsExpirationMinutes = b.callsTurnCredentialsExpirationMinutes;
     this.serverVersion = b.serverVersion;
     this.professionalLicense = b.professionalLicense;
   }
@@ -67,6 +75,12 @@ public final class SandboxSettings {
   public boolean callsPluginInstalled() { return callsPluginInstalled; }
   public boolean callsDefaultEnabled() { return callsDefaultEnabled; }
   public String callsVersion() { return callsVersion; }
+  /** Calls' {@code ICEServersConfigs} (System Console > Plugins > Calls > ICE Servers Configurations). */
+  public List<IceServerConfig> callsIceServersConfigs() { return callsIceServersConfigs; }
+  /** Calls' {@code TURNStaticAuthSecret} (coturn's {@code static-auth-secret}); "" = not set. */
+  public String callsTurnStaticAuthSecret() { return callsTurnStaticAuthSecret; }
+  /** Calls' {@code TURNCredentialsExpirationMinutes}. */
+  public int callsTurnCredentialsExpirationMinutes() { return callsTurnCredentialsExpirationMinutes; }
   public String serverVersion() { return serverVersion; }
   /**
    * Whether the server has a Professional or Enterprise licence. Without one, REST posts asking for an
@@ -80,7 +94,8 @@ public final class SandboxSettings {
     return "SandboxSettings{webhooks=" + enableIncomingWebhooks + ", usernameOverride=" + enablePostUsernameOverride
         + ", iconOverride=" + enablePostIconOverride + ", wrapWebhookErrors=" + wrapWebhookErrors
         + ", developerMode=" + developerMode + ", rateLimit=" + rateLimit + ", calls=" + callsPluginInstalled
-        + "/" + callsVersion + " defaultEnabled=" + callsDefaultEnabled + "}";
+        + "/" + callsVersion + " defaultEnabled=" + callsDefaultEnabled + " iceServers=" + callsIceServersConfigs
+        + " turnSecret=" + (callsTurnStaticAuthSecret.isEmpty() ? "unset" : "set") + "}";
   }
 
   public static final class Builder {
@@ -101,6 +116,10 @@ public final class SandboxSettings {
     // mattermost-plugin-calls plugin.json: DefaultEnabled defaults to false ("test mode") on self-hosted servers.
     private boolean callsDefaultEnabled;
     private String callsVersion = "1.12.2";
+    // mattermost-plugin-calls server/configuration.go SetDefaults: no ICE servers, no secret, credentials for 1440 min.
+    private List<IceServerConfig> callsIceServersConfigs = List.of();
+    private String callsTurnStaticAuthSecret = "";
+    private int callsTurnCredentialsExpirationMinutes = 1440;
     private String serverVersion = "10.11.0";
     // A fresh server has no licence; the sandbox defaults to a licensed one so priority features work out of the box.
     private boolean professionalLicense = true;
@@ -122,6 +141,9 @@ public final class SandboxSettings {
       this.callsPluginInstalled = s.callsPluginInstalled;
       this.callsDefaultEnabled = s.callsDefaultEnabled;
       this.callsVersion = s.callsVersion;
+      this.callsIceServersConfigs = s.callsIceServersConfigs;
+      this.callsTurnStaticAuthSecret = s.callsTurnStaticAuthSecret;
+      this.callsTurnCredentialsExpirationMinutes = s.callsTurnCredentialsExpirationMinutes;
       this.serverVersion = s.serverVersion;
       this.professionalLicense = s.professionalLicense;
     }
@@ -159,6 +181,32 @@ public final class SandboxSettings {
 
     public Builder callsVersion(String value) {
       this.callsVersion = requireNonNull(value, "callsVersion == null");
+      return this;
+    }
+
+    public Builder callsIceServersConfigs(List<IceServerConfig> value) {
+      requireNonNull(value, "callsIceServersConfigs == null");
+      for (int i = 0; i < value.size(); i++) {
+        requireNonNull(value.get(i), "callsIceServersConfigs[" + i + "] == null");
+      }
+      this.callsIceServersConfigs = List.copyOf(value);
+      return this;
+    }
+
+    public Builder callsTurnStaticAuthSecret(String value) {
+      this.callsTurnStaticAuthSecret = requireNonNull(value, "callsTurnStaticAuthSecret == null");
+      return this;
+    }
+
+    /**
+     * configuration.go IsValid rejects negative values; rtcd refuses credentials expiring more than a week
+     * (10080 minutes) ahead.
+     */
+    public Builder callsTurnCredentialsExpirationMinutes(int value) {
+      if (value < 0 || value > 10080) {
+        throw new IllegalArgumentException("callsTurnCredentialsExpirationMinutes: must be 0..10080 but was " + value);
+      }
+      this.callsTurnCredentialsExpirationMinutes = value;
       return this;
     }
 

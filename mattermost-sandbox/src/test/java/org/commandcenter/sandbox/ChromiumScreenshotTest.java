@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.commandcenter.sandbox.MattermostSandbox.JENKINS_BOT_TOKEN;
 import static org.commandcenter.sandbox.MattermostSandbox.SONAR_HOOK;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.commandcenter.realservers.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders a failed-build alert in a real headless Chromium (Debian package {@code chromium}; .ci/run installs it),
- * saves a screenshot for the docs under target/, and asserts on the DOM the browser built.
+ * saves a screenshot for the docs under target/, and asserts on the DOM and the layout the browser built.
  */
 class ChromiumScreenshotTest {
-  private static final Path CHROMIUM = Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium"));
-  private static final long TIMEOUT_SECONDS = 90;
 
   private MattermostSandbox mm;
 
@@ -40,8 +35,8 @@ class ChromiumScreenshotTest {
 
   @Test
   void rendersFailedBuildAlertWithColourBarFieldsAndWarRoomLink(@TempDir Path tmp) throws Exception {
-    assertThat(Files.isExecutable(CHROMIUM))
-        .as("headless Chromium at %s (Debian: apt-get install -y chromium; or -Dchromium.path=...)", CHROMIUM)
+    assertThat(Chromium.isInstalled())
+        .as("headless Chromium at %s (Debian: apt-get install -y chromium; or -Dchromium.path=...)", Chromium.EXECUTABLE)
         .isTrue();
     assertThat(Wire.post(mm.url() + "/api/v4/posts", FailedBuildAlert.restBody(mm), JENKINS_BOT_TOKEN).status)
         .isEqualTo(201);
@@ -49,8 +44,9 @@ class ChromiumScreenshotTest {
     String url = mm.url() + "/factory/channels/builds";
 
     Path screenshot = tmp.resolve("inbox.png");
-    chromium(tmp.resolve("profile-1"), tmp.resolve("shot.log"), "--window-size=1280,860", "--screenshot=" + screenshot, url);
-    String dom = chromium(tmp.resolve("profile-2"), tmp.resolve("dom.log"), "--dump-dom", url);
+    Chromium chromium = new Chromium(tmp);
+    chromium.screenshot(url, screenshot, 1280, 860);
+    String dom = chromium.dom(url);
 
     assertThat(screenshot).isRegularFile();
     byte[] png = Files.readAllBytes(screenshot);
@@ -68,32 +64,33 @@ class ChromiumScreenshotTest {
     assertThat(dom).contains("priority-label priority-urgent");
   }
 
-  /** Runs one headless Chromium with a fresh profile; returns its stdout. Kills it and its children on any outcome. */
-  private static String chromium(Path profile, Path log, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile));
-    command.addAll(List.of(args));
-    Path out = log.resolveSibling(log.getFileName() + ".out");
-    Process process = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile()).start();
-    try {
-      boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      assertThat(finished).as("chromium finished within %ss (log: %s)", TIMEOUT_SECONDS, tail(log)).isTrue();
-      assertThat(process.exitValue()).as("chromium exit code (log: %s)", tail(log)).isZero();
-      return Files.readString(out, StandardCharsets.UTF_8);
-    } finally {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
-  }
+  @Test
+  void longCodeLinesScrollInsideTheirPostInsteadOfWideningThePage(@TempDir Path tmp) throws Exception {
+    assertThat(Chromium.isInstalled())
+        .as("headless Chromium at %s (Debian: apt-get install -y chromium; or -Dchromium.path=...)", Chromium.EXECUTABLE)
+        .isTrue();
+    String longLine = "ERROR " + "x".repeat(600);
+    String root = Wire.post(mm.url() + "/api/v4/posts", "{\"channel_id\":\"" + mm.channelId("factory", "builds")
+        + "\",\"message\":\"Log tail:\\n```\\n" + longLine + "\\n```\"}", JENKINS_BOT_TOKEN).json()
+        .get("id").getAsString();
+    Wire.post(mm.url() + "/api/v4/posts", "{\"channel_id\":\"" + mm.channelId("factory", "builds")
+        + "\",\"root_id\":\"" + root + "\",\"message\":\"```\\n" + longLine + "\\n```\"}", JENKINS_BOT_TOKEN);
+    Wire.post(mm.url() + "/api/v4/posts", "{\"channel_id\":\"" + mm.channelId("factory", "builds")
+        + "\",\"props\":{\"attachments\":[{\"text\":\"```\\n" + longLine + "\\n```\","
+        + "\"fields\":[{\"title\":\"Log\",\"value\":\"```\\n" + longLine + "\\n```\",\"short\":true}]}]}}",
+        JENKINS_BOT_TOKEN);
+    // The page as served, plus a script that measures the layout Chromium computed and writes it into the DOM.
+    String page = Wire.get(mm.url() + "/factory/channels/builds").body.replace("</body>", "<script>"
+        + "var pres = Array.from(document.querySelectorAll('pre'));"
+        + "document.body.setAttribute('data-page-overflows', document.documentElement.scrollWidth > window.innerWidth);"
+        + "document.body.setAttribute('data-code-blocks', pres.length);"
+        + "document.body.setAttribute('data-scrolling-blocks', pres.filter(p => p.scrollWidth > p.clientWidth"
+        + " && getComputedStyle(p).overflowX === 'auto').length);"
+        + "</script></body>");
+    Path file = Files.writeString(tmp.resolve("builds.html"), page);
 
-  private static String tail(Path log) {
-    try {
-      String text = Files.readString(log, StandardCharsets.UTF_8);
-      return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
-    } catch (IOException e) {
-      return "(no log)";
-    }
+    String dom = new Chromium(tmp).dom(file.toUri().toString());
+
+    assertThat(dom).contains("data-page-overflows=\"false\"", "data-code-blocks=\"4\"", "data-scrolling-blocks=\"4\"");
   }
 }

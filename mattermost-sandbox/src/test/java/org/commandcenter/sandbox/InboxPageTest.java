@@ -80,6 +80,19 @@ class InboxPageTest {
   }
 
   @Test
+  void drawsCommonShortcodesAndLeavesUnknownOnesAsText() throws Exception {
+    Wire.post(mm.hookUrl(MattermostSandbox.JENKINS_HOOK),
+        "{\"text\":\":bust_in_silhouette: Changes by alice :arrow_forward: :chart_with_downwards_trend: :jenkins: :no_such_emoji:\"}");
+
+    String html = page("/factory/channels/builds");
+
+    assertThat(html).contains("<span class=\"emoji emoji--person\" title=\":bust_in_silhouette:\"></span> Changes by alice",
+        "<span class=\"emoji emoji--info\" title=\":arrow_forward:\">\u25B6</span>",
+        "<span class=\"emoji emoji--fail\" title=\":chart_with_downwards_trend:\">",
+        ":jenkins: :no_such_emoji:");
+  }
+
+  @Test
   void escapesHtmlAndUnsafeLinks() throws Exception {
     Wire.post(mm.hookUrl(MattermostSandbox.JENKINS_HOOK),
         "{\"text\":\"<script>alert(1)</script> [x](javascript:alert(1))\"}");

@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.commandcenter.realservers.ManagedProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -289,20 +290,17 @@ class DeployBundleTest {
     List<String> arguments = new ArrayList<>(List.of(DOCKER_COMPOSE, "--project-directory", deploy.toString(),
         "--env-file", envFile.toString(), "-f", deploy.resolve("docker-compose.yml").toString()));
     arguments.addAll(List.of(command));
-    ProcessBuilder builder = new ProcessBuilder(arguments).directory(deploy.toFile()).redirectErrorStream(true);
+    Path log = Files.createTempFile("docker-compose-", ".log");
     // No engine is contacted by `config`; keep a stray DOCKER_HOST from changing that.
-    builder.environment().remove("DOCKER_HOST");
-    builder.environment().remove("COMPOSE_FILE");
-    builder.environment().remove("COMPOSE_PROJECT_NAME");
-    Process process = builder.start();
-    try {
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    try (ManagedProcess process = ManagedProcess.builder("docker-compose", arguments).directory(deploy).log(log)
+        .withoutEnvironment("DOCKER_HOST").withoutEnvironment("COMPOSE_FILE").withoutEnvironment("COMPOSE_PROJECT_NAME")
+        .start()) {
+      if (!process.waitFor(Duration.ofSeconds(60))) {
         throw new AssertionError("docker-compose did not finish within 60 s");
       }
-      return new Result(process.exitValue(), output);
+      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     } finally {
-      process.destroyForcibly();
+      Files.deleteIfExists(log);
     }
   }
 

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.commandcenter.cli.CliRun;
 import org.commandcenter.cli.ExitCode;
-import org.commandcenter.cli.turn.CoturnServer;
+import org.commandcenter.realservers.CoturnServer;
 import org.commandcenter.cli.turn.UdpEchoPeer;
 import org.commandcenter.mattermost.warroom.TurnCredentials;
 import org.junit.jupiter.api.AfterAll;

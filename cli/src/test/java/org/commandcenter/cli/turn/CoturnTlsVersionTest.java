@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.commandcenter.realservers.CoturnServer;
+import org.commandcenter.realservers.ManagedProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -50,18 +53,12 @@ class CoturnTlsVersionTest {
   @Test
   void refusesTls11AndTls10WhichTheClientCanSpeak() throws Exception {
     int controlPort = CoturnServer.freeUdpAndTcpPort();
-    Process control = new ProcessBuilder(OPENSSL, "s_server", "-accept", "127.0.0.1:" + controlPort,
-        "-cert", workDir.resolve("turn.crt").toString(), "-key", workDir.resolve("turn.key").toString(),
-        "-cipher", LEGACY_CIPHERS, "-quiet")
-        .redirectErrorStream(true).redirectOutput(workDir.resolve("s_server.log").toFile()).start();
-    try {
+    try (ManagedProcess control = ManagedProcess.start("openssl s_server", List.of(OPENSSL, "s_server", "-accept",
+        "127.0.0.1:" + controlPort, "-cert", coturn.caFile().toString(), "-key", workDir.resolve("turn.key").toString(),
+        "-cipher", LEGACY_CIPHERS, "-quiet"), workDir.resolve("s_server.log"))) {
       awaitListening(controlPort);
       assertThat(handshake(controlPort, "-tls1_1", LEGACY_CIPHERS)).as("control: the client speaks TLS 1.1")
           .contains("Protocol  : TLSv1.1");
-    } finally {
-      control.destroy();
-      control.waitFor(5, TimeUnit.SECONDS);
-      control.destroyForcibly();
     }
 
     for (String version : new String[] {"-tls1_1", "-tls1"}) {
@@ -81,13 +78,9 @@ class CoturnTlsVersionTest {
       command.addAll(List.of("-cipher", ciphers));
     }
     Path output = Files.createTempFile(workDir, "s_client", ".log");
-    Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    try {
-      client.getOutputStream().close(); // EOF on stdin: s_client ends after the handshake
-      client.waitFor(3, TimeUnit.SECONDS);
-    } finally {
-      client.destroyForcibly();
-      client.waitFor(5, TimeUnit.SECONDS);
+    // EOF on stdin: s_client ends after the handshake.
+    try (ManagedProcess client = ManagedProcess.builder("openssl s_client", command).log(output).noInput().start()) {
+      client.waitFor(Duration.ofSeconds(3));
     }
     return Files.readString(output, StandardCharsets.UTF_8);
   }

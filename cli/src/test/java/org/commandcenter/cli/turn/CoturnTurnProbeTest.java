@@ -15,6 +15,7 @@ import java.util.List;
 import okhttp3.tls.HeldCertificate;
 import org.commandcenter.mattermost.CaTrust;
 import org.commandcenter.mattermost.warroom.TurnCredentials;
+import org.commandcenter.realservers.CoturnServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

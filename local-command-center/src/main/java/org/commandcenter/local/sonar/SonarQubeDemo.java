@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.commandcenter.local.Console;
 import org.commandcenter.local.LocalMattermost;
-import org.commandcenter.local.LocalProcess;
+import org.commandcenter.realservers.Directories;
+import org.commandcenter.realservers.ManagedProcess;
+import org.commandcenter.realservers.SonarQubeServer;
+import org.commandcenter.realservers.SonarWebApi;
 import org.commandcenter.sandbox.MattermostSandbox;
 
 /**
@@ -33,7 +34,7 @@ public final class SonarQubeDemo implements AutoCloseable {
   static final String PROJECT_KEY = "payments-service";
   static final String GATE = "Command Center demo";
   /** Readable by the unprivileged SonarQube user (unlike /root), and kept between runs: the zip is ~1 GB. */
-  static final Path CACHE = Path.of("/var/tmp/command-center-local");
+  static final Path CACHE = SonarQubeServer.CACHE;
   private static final Duration EXPECTED_START = Duration.ofSeconds(90);
   private static final Duration MAX_START = Duration.ofMinutes(8);
 
@@ -68,7 +69,8 @@ public final class SonarQubeDemo implements AutoCloseable {
     }
     home = SonarQubeServer.unpacked(zip, CACHE, VERSION);
     server = SonarQubeServer.create(home, CACHE, java);
-    server.start(plugin);
+    server.installPlugin(plugin);
+    server.start();
     startedAt = System.nanoTime();
     console.step("Starting SonarQube " + VERSION + " (PID " + server.pid() + ") at " + server.url() + " with " + java
         + (isRoot() ? " as user " + SonarQubeServer.USER + " (its Elasticsearch refuses root)" : ""));
@@ -138,24 +140,11 @@ public final class SonarQubeDemo implements AutoCloseable {
   }
 
   private void awaitUp() throws IOException, InterruptedException {
-    SonarWebApi anonymous = new SonarWebApi(server.url(), "admin", "admin");
-    while (true) {
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - startedAt);
-      String status = anonymous.status();
-      console.progress("SonarQube " + status.toLowerCase(Locale.ROOT).replace('_', ' '), elapsed,
-          EXPECTED_START);
-      if (status.equals("UP")) {
-        console.step("SonarQube is UP after " + elapsed.toSeconds() + " s: " + server.url());
-        return;
-      }
-      if (!server.isAlive()) {
-        throw new IOException("SonarQube exited while starting");
-      }
-      if (elapsed.compareTo(MAX_START) > 0 || status.equals("DB_MIGRATION_NEEDED")) {
-        throw new IOException("SonarQube is not UP after " + elapsed.toSeconds() + " s (status " + status + ")");
-      }
-      Thread.sleep(1000);
-    }
+    Duration before = Duration.ofNanos(System.nanoTime() - startedAt);
+    server.awaitUp(MAX_START.minus(before), (status, elapsed) -> console.progress(
+        "SonarQube " + status.toLowerCase(Locale.ROOT).replace('_', ' '), before.plus(elapsed), EXPECTED_START));
+    console.step("SonarQube is UP after " + Duration.ofNanos(System.nanoTime() - startedAt).toSeconds() + " s: "
+        + server.url());
   }
 
   /** As an administrator would: a new admin password, the project, the gate, and the plugin's settings. */
@@ -188,7 +177,7 @@ public final class SonarQubeDemo implements AutoCloseable {
   /** Runs the Maven scanner on a copy of a bundled sample project and waits for the Compute Engine. */
   private void analyse(SonarWebApi api, String token, String sample, int round) throws IOException, InterruptedException {
     Path project = work.resolve("projects").resolve(sample);
-    copyTree(repository.resolve("local-command-center/sample-projects").resolve(sample), project);
+    Directories.copyProject(repository.resolve("local-command-center/sample-projects").resolve(sample), project);
     console.step("Analysis " + round + ": " + sample + " (mvn sonar:sonar with the SonarScanner for Maven "
         + Versions.scanner() + ")");
     Path log = work.resolve("scanner-" + round + ".log");
@@ -208,20 +197,13 @@ public final class SonarQubeDemo implements AutoCloseable {
       report.load(in);
     }
     String taskId = report.getProperty("ceTaskId");
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (true) {
-      String status = api.get("api/ce/task", Map.of("id", taskId)).getAsJsonObject("task").get("status").getAsString();
-      if (status.equals("SUCCESS")) {
-        String gate = api.get("api/qualitygates/project_status", Map.of("projectKey", PROJECT_KEY))
-            .getAsJsonObject("projectStatus").get("status").getAsString();
-        console.detail("Compute Engine processed the report; quality gate " + (gate.equals("OK") ? "passed" : "FAILED"));
-        return;
-      }
-      if (status.equals("FAILED") || status.equals("CANCELED") || System.nanoTime() > deadline) {
-        throw new IOException("Compute Engine task " + taskId + " is " + status + "; see " + server.logs().resolve("ce.log"));
-      }
-      Thread.sleep(1000);
+    String status = api.awaitTask(taskId, Duration.ofMinutes(5));
+    if (!status.equals("SUCCESS")) {
+      throw new IOException("Compute Engine task " + taskId + " is " + status + "; see " + server.logs().resolve("ce.log"));
     }
+    String gate = api.get("api/qualitygates/project_status", Map.of("projectKey", PROJECT_KEY))
+        .getAsJsonObject("projectStatus").get("status").getAsString();
+    console.detail("Compute Engine processed the report; quality gate " + (gate.equals("OK") ? "passed" : "FAILED"));
   }
 
   private int maven(List<String> arguments, Path directory, Path log, Duration timeout, String sonarToken)
@@ -233,11 +215,12 @@ public final class SonarQubeDemo implements AutoCloseable {
     if (sonarToken != null) {
       environment.put("SONAR_TOKEN", sonarToken);
     }
-    try (LocalProcess maven = LocalProcess.start("mvnw", command, log, environment, directory)) {
-      if (!maven.process().waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+    try (ManagedProcess maven = ManagedProcess.builder("mvnw", command).log(log).environment(environment)
+        .directory(directory).start()) {
+      if (!maven.waitFor(timeout)) {
         return -1;
       }
-      return maven.process().exitValue();
+      return maven.exitValue();
     }
   }
 
@@ -255,19 +238,6 @@ public final class SonarQubeDemo implements AutoCloseable {
 
   private int alerts() {
     return mattermost.posts(LocalMattermost.TEAM, LocalMattermost.ALERTS).size();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else if (!path.toString().contains("/target/")) {
-          Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   private static boolean isRoot() {

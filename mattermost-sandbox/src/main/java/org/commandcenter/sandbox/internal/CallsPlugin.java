@@ -2,12 +2,23 @@ package org.commandcenter.sandbox.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.commandcenter.sandbox.IceServerConfig;
 import org.commandcenter.sandbox.SandboxSettings;
 
 /**
@@ -49,6 +60,9 @@ public final class CallsPlugin {
     Matcher m;
     if (path.equals("/config") && method.equals("GET")) {
       return jsonLine(200, clientConfig(s), HttpResponse.JSON);
+    }
+    if (path.equals("/turn-credentials") && method.equals("GET")) {
+      return turnCredentials(user, s);
     }
     if ((m = ACTIVE.matcher(path)).matches() && method.equals("GET")) {
       String channelId = m.group(1);
@@ -112,15 +126,70 @@ public final class CallsPlugin {
     return jsonLine(status, json, HttpResponse.TEXT_PLAIN_UTF8);
   }
 
-  /** configuration.go getClientConfig (the fields a client reads). */
+  /**
+   * api.go handleGetTURNCredentials: 403 (audit JSON) without TURNStaticAuthSecret or without a TURN entry lacking
+   * credentials; else, for each such entry, rtcd rtc.GenTURNConfigs: username {@code <expiry unix s>:<user name>},
+   * credential base64(HMAC-SHA1(secret, username)), expiry now + TURNCredentialsExpirationMinutes; application/json.
+   */
+  private static HttpResponse turnCredentials(Store.User user, SandboxSettings s) {
+    if (s.callsTurnStaticAuthSecret().isEmpty()) {
+      return auditError(403, "TURNStaticAuthSecret should be set");
+    }
+    List<IceServerConfig> turnServers = s.callsIceServersConfigs().stream()
+        .filter(IceServerConfig::needsGeneratedCredentials).toList();
+    if (turnServers.isEmpty()) {
+      return auditError(403, "No TURN server was configured");
+    }
+    long expiry = Instant.now().plus(Duration.ofMinutes(s.callsTurnCredentialsExpirationMinutes())).getEpochSecond();
+    String username = expiry + ":" + user.username;
+    String credential = hmacSha1Base64(s.callsTurnStaticAuthSecret(), username);
+    JsonArray configs = new JsonArray();
+    for (IceServerConfig server : turnServers) {
+      configs.add(iceServerJson(server.urls(), username, credential));
+    }
+    return HttpResponse.text(200, HttpResponse.JSON, Json.GSON.toJson(configs) + "\n");
+  }
+
+  private static String hmacSha1Base64(String secret, String message) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+      return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
+    }
+  }
+
+  /** rtcd ICEServerConfig JSON: {@code urls}, then {@code username} and {@code credential} when not empty. */
+  private static JsonObject iceServerJson(List<String> urls, String username, String credential) {
+    JsonObject json = new JsonObject();
+    JsonArray array = new JsonArray();
+    urls.forEach(array::add);
+    json.add("urls", array);
+    if (!username.isEmpty()) json.addProperty("username", username);
+    if (!credential.isEmpty()) json.addProperty("credential", credential);
+    return json;
+  }
+
+  /**
+   * configuration.go getClientConfig (the fields a client reads). ICEServersConfigs = getICEServers(forClient): TURN
+   * entries without credentials are left out (clients fetch /turn-credentials for them); a nil list encodes as null.
+   */
   private static JsonObject clientConfig(SandboxSettings s) {
     JsonObject json = new JsonObject();
-    json.add("ICEServers", new com.google.gson.JsonArray());
-    json.add("ICEServersConfigs", new com.google.gson.JsonArray());
+    json.add("ICEServers", new JsonArray());
+    JsonArray iceServers = new JsonArray();
+    for (IceServerConfig server : s.callsIceServersConfigs()) {
+      if (!server.needsGeneratedCredentials()) {
+        iceServers.add(iceServerJson(server.urls(), server.username(), server.credential()));
+      }
+    }
+    json.add("ICEServersConfigs", iceServers.isEmpty() ? JsonNull.INSTANCE : iceServers);
     json.addProperty("AllowEnableCalls", true);
     json.addProperty("DefaultEnabled", s.callsDefaultEnabled());
     json.addProperty("MaxCallParticipants", 0);
-    json.addProperty("NeedsTURNCredentials", false);
+    json.addProperty("NeedsTURNCredentials", !s.callsTurnStaticAuthSecret().isEmpty()
+        && s.callsIceServersConfigs().stream().anyMatch(IceServerConfig::needsGeneratedCredentials));
     json.addProperty("AllowScreenSharing", true);
     json.addProperty("EnableRecordings", false);
     json.addProperty("EnableTranscriptions", false);

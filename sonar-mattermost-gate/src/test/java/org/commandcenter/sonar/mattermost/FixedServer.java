@@ -3,12 +3,15 @@ package org.commandcenter.sonar.mattermost;
 import java.util.Date;
 import org.sonar.api.platform.Server;
 
-/** The Compute Engine's {@link Server} with a given public root URL (as {@code ServerImpl} reads it). */
-final class FixedServer extends Server {
+/**
+ * The Compute Engine's {@link Server} with a given public root URL (as {@code ServerImpl} reads it). Public: the local
+ * command center's screens test uses it too (test-jar).
+ */
+public final class FixedServer extends Server {
 
   private final String publicRootUrl;
 
-  FixedServer(String publicRootUrl) {
+  public FixedServer(String publicRootUrl) {
     this.publicRootUrl = publicRootUrl;
   }
 

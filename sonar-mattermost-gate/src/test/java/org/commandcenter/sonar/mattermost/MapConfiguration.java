@@ -6,17 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.sonar.api.config.Configuration;
 
-/** A {@link Configuration} over a map, splitting multi-values on commas as SonarQube does. */
-final class MapConfiguration implements Configuration {
+/**
+ * A {@link Configuration} over a map, splitting multi-values on commas as SonarQube does. Public: the local command
+ * center's screens test uses it too (test-jar).
+ */
+public final class MapConfiguration implements Configuration {
 
   private final Map<String, String> values = new HashMap<>();
 
-  MapConfiguration set(String key, String value) {
+  public MapConfiguration set(String key, String value) {
     values.put(key, value);
     return this;
   }
 
-  MapConfiguration remove(String key) {
+  public MapConfiguration remove(String key) {
     values.remove(key);
     return this;
   }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.commandcenter.realservers.Directories;
+import org.commandcenter.realservers.ManagedProcess;
+import org.commandcenter.realservers.SonarQubeServer;
+import org.commandcenter.realservers.SonarWebApi;
 import org.commandcenter.sandbox.MattermostSandbox;
 import org.commandcenter.sandbox.ReceivedPost;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,12 +60,13 @@ class QualityGateAlertE2E {
         version, java).isTrue();
     assertThat(zip).as("distribution of SonarQube %s (downloaded by maven-dependency-plugin)", version).isRegularFile();
     long cycleStart = System.nanoTime();
-    log(version, "unpacking " + zip.getFileName());
+    log(version, "unpacking " + zip.getFileName() + " into " + serversDir() + " (unless done by an earlier run)");
+    Path distribution = SonarQubeServer.unpacked(zip, serversDir(), version);
     try (MattermostSandbox mattermost = MattermostSandbox.builder().withSampleData()
         .channel(TEAM, CHANNEL)
         .members(TEAM, CHANNEL, "sonar-bot")
         .build();
-        SonarQubeServer server = SonarQubeServer.unpack(zip, version, serversDir(), java)) {
+        SonarQubeServer server = SonarQubeServer.create(distribution, serversDir(), java)) {
       mattermost.start();
       server.installPlugin(Paths.get(property("e2e.plugin.jar")));
       server.start();
@@ -78,7 +82,7 @@ class QualityGateAlertE2E {
         assertFailureAlert(server, mattermost, posts.get(0));
         log(version, "failure alert received");
 
-        new SonarWebApiClient(server.url(), "admin", ADMIN_PASSWORD)
+        new SonarWebApi(server.url(), "admin", ADMIN_PASSWORD)
             .post("api/qualitygates/select", Map.of("gateName", "e2e-passing", "projectKey", PROJECT));
         analyse(server, token, java, work, 2);
         posts = mattermost.awaitPosts(TEAM, CHANNEL, 2, Duration.ofSeconds(60));
@@ -96,9 +100,9 @@ class QualityGateAlertE2E {
     log(version, "stopped");
   }
 
-  /** Under the temporary directory: the unprivileged server user may not be able to reach the build directory. */
+  /** Not the build directory: the unprivileged server user may not be able to reach it. Kept between runs. */
   private static Path serversDir() {
-    return Paths.get(System.getProperty("e2e.servers", System.getProperty("java.io.tmpdir")));
+    return Paths.get(System.getProperty("e2e.servers", SonarQubeServer.CACHE.toString()));
   }
 
   private static void assertFailureAlert(SonarQubeServer server, MattermostSandbox mattermost, ReceivedPost post) {
@@ -131,10 +135,10 @@ class QualityGateAlertE2E {
 
   /** As an administrator would: new admin password, a token, the project, two gates, the plugin's settings. */
   private static String configure(SonarQubeServer server, MattermostSandbox mattermost) throws IOException {
-    SonarWebApiClient api = new SonarWebApiClient(server.url(), "admin", "admin");
+    SonarWebApi api = new SonarWebApi(server.url(), "admin", "admin");
     api.post("api/users/change_password",
         Map.of("login", "admin", "previousPassword", "admin", "password", ADMIN_PASSWORD));
-    api.login("admin", ADMIN_PASSWORD);
+    api = api.as("admin", ADMIN_PASSWORD);
     String token = api.post("api/user_tokens/generate", Map.of("name", "e2e")).get("token").getAsString();
     api.post("api/projects/create", Map.of("project", PROJECT, "name", "E2E Shop"));
 
@@ -145,36 +149,32 @@ class QualityGateAlertE2E {
     condition(api, "e2e-passing", "ncloc", "GT", "100000");
     api.post("api/qualitygates/select", Map.of("gateName", "e2e-failing", "projectKey", PROJECT));
 
-    set(api, "sonar.core.serverBaseURL", server.url());
-    set(api, "sonar.mattermost.siteUrl", mattermost.url());
-    set(api, "sonar.mattermost.botToken.secured", MattermostSandbox.SONAR_BOT_TOKEN);
-    set(api, "sonar.mattermost.team", TEAM);
-    set(api, "sonar.mattermost.channel", "alerts");
-    set(api, "sonar.mattermost.warRoomChannel", "war-room");
-    set(api, "sonar.mattermost.notify", "changes");
-    set(api, "sonar.mattermost.webApiToken.secured", token);
-    api.setValues("sonar.mattermost.allowedChannels", CHANNEL, "releases");
+    api.setting("sonar.core.serverBaseURL", server.url());
+    api.setting("sonar.mattermost.siteUrl", mattermost.url());
+    api.setting("sonar.mattermost.botToken.secured", MattermostSandbox.SONAR_BOT_TOKEN);
+    api.setting("sonar.mattermost.team", TEAM);
+    api.setting("sonar.mattermost.channel", "alerts");
+    api.setting("sonar.mattermost.warRoomChannel", "war-room");
+    api.setting("sonar.mattermost.notify", "changes");
+    api.setting("sonar.mattermost.webApiToken.secured", token);
+    api.settingValues("sonar.mattermost.allowedChannels", CHANNEL, "releases");
     // The project's own page: reaches the Compute Engine through the plugin's scanner-side sensor.
     api.post("api/settings/set", Map.of("key", "sonar.mattermost.project.channel", "value", CHANNEL,
         "component", PROJECT));
     return token;
   }
 
-  private static void condition(SonarWebApiClient api, String gate, String metric, String op, String error)
+  private static void condition(SonarWebApi api, String gate, String metric, String op, String error)
       throws IOException {
     api.post("api/qualitygates/create_condition", Map.of("gateName", gate, "metric", metric, "op", op,
         "error", error));
-  }
-
-  private static void set(SonarWebApiClient api, String key, String value) throws IOException {
-    api.post("api/settings/set", Map.of("key", key, "value", value));
   }
 
   /** Runs the Maven scanner on a copy of the fixture and waits for the Compute Engine to process the report. */
   private static void analyse(SonarQubeServer server, String token, Path java, Path work, int round)
       throws Exception {
     Path project = work.resolve("projects").resolve(server.version() + "-" + round);
-    copyTree(Paths.get(property("e2e.fixture")), project);
+    Directories.copyProject(Paths.get(property("e2e.fixture")), project);
     Path log = project.resolve("scanner.log");
     List<String> command = new ArrayList<>(List.of(property("e2e.mvnw"), "-B", "-f", project.resolve("pom.xml")
             .toString(),
@@ -185,19 +185,12 @@ class QualityGateAlertE2E {
         "-Dsonar.projectKey=" + PROJECT,
         "-Dsonar.scanner.skipJreProvisioning=true"));
     // The 9.9 LTA takes the token as a login; newer servers as sonar.token.
-    command.add((server.isLta() ? "-Dsonar.login=" : "-Dsonar.token=") + token);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
-    builder.environment().remove("MAVEN_OPTS");
-    Process scanner = builder.start();
-    try {
-      if (!scanner.waitFor(5, TimeUnit.MINUTES) || scanner.exitValue() != 0) {
-        fail("scanner failed:\n" + tail(log, 40));
+    command.add((server.version().startsWith("9.") ? "-Dsonar.login=" : "-Dsonar.token=") + token);
+    try (ManagedProcess scanner = ManagedProcess.builder("scanner", command).directory(project).log(log)
+        .environment("JAVA_HOME", java.getParent().getParent().toString()).withoutEnvironment("MAVEN_OPTS").start()) {
+      if (!scanner.waitFor(Duration.ofMinutes(5)) || scanner.exitValue() != 0) {
+        fail("scanner failed:\n" + ManagedProcess.tail(log, 40));
       }
-    } finally {
-      scanner.descendants().forEach(ProcessHandle::destroyForcibly);
-      scanner.destroyForcibly();
     }
     Properties report = new Properties();
     try (var in = Files.newInputStream(project.resolve("target/sonar/report-task.txt"))) {
@@ -205,65 +198,28 @@ class QualityGateAlertE2E {
     }
     String taskId = report.getProperty("ceTaskId");
     log(server.version(), "analysis " + round + " submitted as task " + taskId);
-    SonarWebApiClient api = new SonarWebApiClient(server.url(), "admin", ADMIN_PASSWORD);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (true) {
-      String status = api.get("api/ce/task", Map.of("id", taskId)).getAsJsonObject("task").get("status")
-          .getAsString();
-      if (status.equals("SUCCESS")) {
-        log(server.version(), "Compute Engine finished task " + taskId);
-        return;
-      }
-      if (status.equals("FAILED") || status.equals("CANCELED")) {
-        fail("Compute Engine task " + taskId + " " + status + ":\n" + server.logTail("ce.log", 40));
-      }
-      if (System.nanoTime() > deadline) {
-        fail("Compute Engine task " + taskId + " still " + status);
-      }
-      Thread.sleep(1000);
+    String status = new SonarWebApi(server.url(), "admin", ADMIN_PASSWORD).awaitTask(taskId, Duration.ofMinutes(3));
+    if (!status.equals("SUCCESS")) {
+      fail("Compute Engine task " + taskId + " " + status + ":\n" + server.logTail("ce.log", 40));
     }
+    log(server.version(), "Compute Engine finished task " + taskId);
   }
 
   private static void awaitUp(SonarQubeServer server) throws InterruptedException {
-    SonarWebApiClient api = new SonarWebApiClient(server.url(), "admin", "admin");
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
-    String last = "";
-    while (true) {
-      String status = api.status();
-      if (!status.equals(last)) {
-        log(server.version(), "status " + status);
-        last = status;
-      }
-      if (status.equals("UP")) {
-        return;
-      }
-      if (!server.isAlive()) {
-        fail("SonarQube " + server.version() + " exited:\n" + server.consoleTail(60));
-      }
-      if (System.nanoTime() > deadline || status.equals("DB_MIGRATION_NEEDED") || status.equals("DOWN")
-          && last.equals("UP")) {
-        fail("SonarQube " + server.version() + " not UP (" + status + "):\n" + server.consoleTail(60));
-      }
-      Thread.sleep(2000);
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else if (!path.toString().contains("/target/")) {
-          Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String[] last = {""};
+    try {
+      server.awaitUp(Duration.ofMinutes(6), (status, elapsed) -> {
+        if (status.equals(SonarWebApi.NOT_ANSWERING) && last[0].equals("UP")) {
+          fail("SonarQube " + server.version() + " not UP (" + status + "):\n" + server.consoleTail(60));
         }
-      }
+        if (!status.equals(last[0])) {
+          log(server.version(), "status " + status);
+          last[0] = status;
+        }
+      });
+    } catch (IOException e) {
+      fail(e.getMessage());
     }
-  }
-
-  private static String tail(Path file, int lines) throws IOException {
-    List<String> all = Files.readAllLines(file);
-    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 
   private static String quote(String text) {
