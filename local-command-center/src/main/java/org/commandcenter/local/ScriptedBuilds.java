@@ -12,6 +12,7 @@ import org.commandcenter.notifier.core.BuildEvent;
 import org.commandcenter.notifier.core.BuildFacts;
 import org.commandcenter.notifier.core.BuildResult;
 import org.commandcenter.notifier.core.Change;
+import org.commandcenter.notifier.core.InMemoryJobThreads;
 import org.commandcenter.notifier.core.NotificationEngine;
 import org.commandcenter.notifier.core.NotificationException;
 import org.commandcenter.notifier.core.NotifyConfig;
@@ -32,7 +33,7 @@ public final class ScriptedBuilds {
   private final MattermostClient client;
   private final Console console;
   private final Duration pace;
-  private final JobThreads threads = new JobThreads();
+  private final InMemoryJobThreads threads = new InMemoryJobThreads();
   private final List<BuildResult> history = new ArrayList<>(List.of(BuildResult.SUCCESS));
   private final Instant start = Instant.now().minus(Duration.ofMinutes(40));
 
