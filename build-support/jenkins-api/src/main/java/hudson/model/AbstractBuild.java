@@ -4,6 +4,8 @@ package hudson.model;
 
 import hudson.EnvVars;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
 
 public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
     private AbstractBuild() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
@@ -17,6 +19,10 @@ public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends A
 
     @Override
     public R getNextBuild() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public Set<String> getSensitiveBuildVariables() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public Map<String, String> getBuildVariables() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     @Override
     public EnvVars getEnvironment(TaskListener log) throws IOException, InterruptedException { throw new UnsupportedOperationException("compile-only Jenkins API"); }

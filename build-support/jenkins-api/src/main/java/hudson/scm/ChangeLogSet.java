@@ -3,6 +3,7 @@
 package hudson.scm;
 
 import hudson.model.User;
+import java.util.Collection;
 
 public abstract class ChangeLogSet<T extends ChangeLogSet.Entry> implements Iterable<T> {
     ChangeLogSet() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
@@ -17,5 +18,7 @@ public abstract class ChangeLogSet<T extends ChangeLogSet.Entry> implements Iter
         public abstract String getMsg();
 
         public abstract User getAuthor();
+
+        public abstract Collection<String> getAffectedPaths();
     }
 }

@@ -14,5 +14,7 @@ public abstract class AbstractTestResultAction<T extends AbstractTestResultActio
 
     public abstract int getTotalCount();
 
+    public abstract Object getResult();
+
     public List<? extends TestResult> getFailedTests() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 }

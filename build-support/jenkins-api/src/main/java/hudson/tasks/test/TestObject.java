@@ -5,5 +5,19 @@ package hudson.tasks.test;
 public abstract class TestObject {
     TestObject() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
+    public abstract TestObject getParent();
+
     public String getFullDisplayName() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public abstract TestResult getPreviousResult();
+
+    public abstract TestResult findCorrespondingResult(String id);
+
+    public abstract float getDuration();
+
+    public abstract int getPassCount();
+
+    public abstract int getFailCount();
+
+    public abstract int getSkipCount();
 }

@@ -55,6 +55,22 @@ final class BuildNotifications {
     }
   }
 
+  /**
+   * The facts or the configuration of a notification could not be put together (their builders name the field):
+   * one line in the build log, or an {@link AbortException} with {@code failOnError}.
+   */
+  static void notPrepared(Run<?, ?> run, TaskListener listener, boolean failOnError, Throwable problem)
+      throws AbortException {
+    NotificationLog log = listener.getLogger()::println;
+    if (problem instanceof IllegalArgumentException) {
+      configurationError(log, failOnError, Redaction.redact(problem.getMessage(), null));
+      return;
+    }
+    String what = Redaction.redact(problem.toString(), null);
+    LOGGER.log(Level.WARNING, "Mattermost notification for {0} failed: {1}", new Object[] {run, what});
+    configurationError(log, failOnError, Messages.get("notify.unexpected", what));
+  }
+
   private static NotifyOutcome configurationError(NotificationLog log, boolean failOnError, String message)
       throws AbortException {
     if (failOnError) {

@@ -3,6 +3,7 @@ package org.commandcenter.jenkins.mattermost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.commandcenter.mattermost.Channel;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
@@ -13,6 +14,9 @@ import org.commandcenter.mattermost.User;
  * channels resolve in the team, and whether the Calls plugin answers. One line per check; Jenkins-free.
  */
 final class ConnectionTester {
+  /** Mattermost ids: 26 lowercase base-32 characters ({@code model/utils.go}: IsValidId). */
+  private static final Pattern CHANNEL_ID = Pattern.compile("[a-z0-9]{26}");
+
   private ConnectionTester() {
   }
 
@@ -32,8 +36,8 @@ final class ConnectionTester {
     if (settings.team() == null) {
       lines.add(FieldCheck.warning(Messages.get("test.team.missing")));
     } else {
-      channel(client, settings.team(), "Default channel", settings.channel(), lines);
-      channel(client, settings.team(), "War Room channel", settings.warRoomChannel(), lines);
+      channel(client, settings.team(), Messages.get("field.defaultChannel"), settings.channel(), lines);
+      channel(client, settings.team(), Messages.get("field.warRoomChannel"), settings.warRoomChannel(), lines);
     }
     try {
       Optional<String> calls = client.calls().pluginVersion();
@@ -52,12 +56,18 @@ final class ConnectionTester {
       return;
     }
     for (String name : FormChecks.splitList(value)) {
-      String bare = name.startsWith("#") ? name.substring(1) : name;
+      // The same spellings the notifier accepts: name, #name, ~name (as Mattermost links show it), or an id.
+      String bare = name.startsWith("#") || name.startsWith("~") ? name.substring(1) : name;
       try {
         Channel channel = client.channel(team, bare);
         lines.add(FieldCheck.ok(Messages.get("test.channel.ok", field, bare, channel.displayName())));
       } catch (MattermostException e) {
-        lines.add(FieldCheck.error(Messages.get("test.channel.failed", field, bare, team, describe(e))));
+        if (e.statusCode() == 404 && CHANNEL_ID.matcher(bare).matches()) {
+          // Channel ids cannot be looked up by name; the notifier posts to them as ids.
+          lines.add(FieldCheck.warning(Messages.get("test.channel.maybeId", field, bare, team)));
+        } else {
+          lines.add(FieldCheck.error(Messages.get("test.channel.failed", field, bare, team, describe(e))));
+        }
       }
     }
   }

@@ -65,7 +65,7 @@ final class FormChecks {
 
   /** A site URL: an http(s) base URL, not an incoming-webhook URL. */
   static FieldCheck siteUrl(String value, boolean required) {
-    FieldCheck check = url("Site URL", value, required);
+    FieldCheck check = url(Messages.get("field.siteUrl"), value, required);
     if (check.kind() != FieldCheck.Kind.ERROR && isWebhookUrl(trim(value))) {
       return FieldCheck.error(Messages.get("check.siteUrl.isWebhook"));
     }
@@ -74,7 +74,7 @@ final class FormChecks {
 
   /** The {@code endpoint} of the step: an incoming-webhook URL or a site URL. Never echoes the value. */
   static FieldCheck endpoint(String value) {
-    return url("Endpoint", value, false);
+    return url(Messages.get("field.endpoint"), value, false);
   }
 
   /** One channel: a name (optionally with a leading #) or a 26-character channel id. */

@@ -252,7 +252,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
     if (!Forms.canConfigure(null)) {
       return FormValidation.ok();
     }
-    return Forms.toValidation(FormChecks.channels("Default channel", value, false));
+    return Forms.toValidation(FormChecks.channels(Messages.get("field.defaultChannel"), value, false));
   }
 
   @POST
@@ -260,7 +260,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
     if (!Forms.canConfigure(null)) {
       return FormValidation.ok();
     }
-    return Forms.toValidation(FormChecks.channel("War Room channel", value, false));
+    return Forms.toValidation(FormChecks.channel(Messages.get("field.warRoomChannel"), value, false));
   }
 
   @POST
@@ -276,7 +276,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
     if (!Forms.canConfigure(null)) {
       return FormValidation.ok();
     }
-    return Forms.toValidation(FormChecks.icon("Icon", value));
+    return Forms.toValidation(FormChecks.icon(Messages.get("field.icon"), value));
   }
 
   @POST
@@ -289,17 +289,17 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
 
   @POST
   public FormValidation doCheckConnectTimeoutSeconds(@QueryParameter String value) {
-    return checkTimeout("Connect timeout", value);
+    return checkTimeout(Messages.get("field.connectTimeout"), value);
   }
 
   @POST
   public FormValidation doCheckReadTimeoutSeconds(@QueryParameter String value) {
-    return checkTimeout("Read timeout", value);
+    return checkTimeout(Messages.get("field.readTimeout"), value);
   }
 
   @POST
   public FormValidation doCheckDeadlineSeconds(@QueryParameter String value) {
-    return checkTimeout("Notification deadline", value);
+    return checkTimeout(Messages.get("field.deadline"), value);
   }
 
   private static FormValidation checkTimeout(String field, String value) {
@@ -337,7 +337,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
       if (settings.credentialsId() == null) {
         return FormValidation.error(Messages.get("check.credentials.required"));
       }
-      secret = SecretTexts.forContext("Credentials", settings.credentialsId(), null);
+      secret = SecretTexts.forContext(Messages.get("field.credentials"), settings.credentialsId(), null);
       PluginContext context = PluginContext.current();
       MattermostClient client = context.client(settings, secret, null);
       List<FormValidation> lines = new ArrayList<>();
@@ -347,6 +347,9 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
       return FormValidation.aggregate(lines);
     } catch (IllegalArgumentException e) {
       return FormValidation.error(Redaction.redact(e.getMessage(), secret));
+    } catch (RuntimeException e) {
+      // Whatever else goes wrong is still an answer in the form, not an error page with a stack trace.
+      return FormValidation.error(Messages.get("notify.unexpected", Redaction.redact(e.toString(), secret)));
     }
   }
 

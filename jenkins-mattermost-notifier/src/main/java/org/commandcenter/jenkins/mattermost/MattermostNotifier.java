@@ -7,6 +7,8 @@ import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.BuildListener;
 import hudson.model.Item;
+import hudson.model.ParameterValue;
+import hudson.model.ParametersAction;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -17,6 +19,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,13 +80,8 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
     if (!notifyStart) {
       return true;
     }
-    PluginContext context = PluginContext.current();
     try {
-      Map<String, String> env = environment(build, listener);
-      ConnectionSettings settings = context.settings();
-      BuildFacts facts = new BuildFactsMapper(context.rootUrl(), context.clock()).started(build, env);
-      BuildNotifications.notify(context, build, listener, facts, config(settings, env, context.rootUrl()),
-          settings, credentialsId);
+      notify(build, listener, null, true);
     } catch (AbortException e) {
       // failOnError: the "started" message could not be sent, stop before the build steps run.
       listener.error(e.getMessage());
@@ -95,11 +93,34 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
   /** Pipeline, and freestyle through {@code BuildStepCompatibilityLayer}: the completion notification. */
   @Override
   public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
+    notify(run, listener, env, false);
+  }
+
+  /**
+   * Puts the facts and this job's configuration together and hands them to the engine. A problem on the way (a
+   * channel name with a space, a global username the core refuses, an SCM that cannot list its changes) is
+   * reported like a failed delivery: one line in the log, or failOnError's abort; never an exception that breaks
+   * the build.
+   *
+   * @param env the build's environment, or null to read it from the run
+   */
+  private void notify(Run<?, ?> run, TaskListener listener, Map<String, String> env, boolean started)
+      throws AbortException {
     PluginContext context = PluginContext.current();
-    ConnectionSettings settings = context.settings();
-    BuildFacts facts = new BuildFactsMapper(context.rootUrl(), context.clock()).completed(run, env, logTailLines);
-    BuildNotifications.notify(context, run, listener, facts, config(settings, env, context.rootUrl()), settings,
-        credentialsId);
+    ConnectionSettings settings;
+    BuildFacts facts;
+    NotifyConfig config;
+    try {
+      Map<String, String> variables = messageVariables(run, env != null ? env : environment(run, listener));
+      settings = context.settings();
+      BuildFactsMapper mapper = new BuildFactsMapper(context.rootUrl(), context.clock());
+      facts = started ? mapper.started(run, variables) : mapper.completed(run, variables, logTailLines);
+      config = config(settings, variables, context.rootUrl());
+    } catch (RuntimeException | LinkageError e) {
+      BuildNotifications.notPrepared(run, listener, failOnError, e);
+      return;
+    }
+    BuildNotifications.notify(context, run, listener, facts, config, settings, credentialsId);
   }
 
   /** Neither the log nor Mattermost need a workspace, so Pipeline may call it outside {@code node}. */
@@ -123,6 +144,39 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
       Thread.currentThread().interrupt();
       return Map.of();
     }
+  }
+
+  /**
+   * The variables a custom message may use: the environment plus, in a freestyle build, its build variables (as
+   * Jenkins' own shell step sees them: matrix axes, wrapper variables). Sensitive ones (password parameters,
+   * masked wrapper variables) are left out, so they are never expanded into a chat message.
+   */
+  static Map<String, String> messageVariables(Run<?, ?> run, Map<String, String> env) {
+    Map<String, String> variables = new HashMap<>(env);
+    if (run instanceof AbstractBuild) {
+      AbstractBuild<?, ?> build = (AbstractBuild<?, ?>) run;
+      Map<String, String> buildVariables = build.getBuildVariables();
+      if (buildVariables != null) {
+        buildVariables.forEach((name, value) -> {
+          if (name != null && value != null) {
+            variables.put(name, value);
+          }
+        });
+      }
+      Set<String> sensitive = build.getSensitiveBuildVariables();
+      if (sensitive != null) {
+        variables.keySet().removeAll(sensitive);
+      }
+    }
+    ParametersAction parameters = run.getAction(ParametersAction.class);
+    if (parameters != null) {
+      for (ParameterValue parameter : parameters.getParameters()) {
+        if (parameter != null && parameter.isSensitive()) {
+          variables.remove(parameter.getName());
+        }
+      }
+    }
+    return variables;
   }
 
   /** The core's configuration: this job's choices over the global defaults. */
@@ -410,7 +464,7 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
       if (!Forms.canConfigure(item)) {
         return FormValidation.ok();
       }
-      return Forms.toValidation(FormChecks.channels("Channels", value, false));
+      return Forms.toValidation(FormChecks.channels(Messages.get("field.channels"), value, false));
     }
 
     @POST
@@ -419,7 +473,7 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
         return FormValidation.ok();
       }
       return Forms.toValidation(
-          FormChecks.integerInRange("Failed tests to list", value, 0, NotifyConfig.MAX_LISTED_ITEMS));
+          FormChecks.integerInRange(Messages.get("field.maxFailedTests"), value, 0, NotifyConfig.MAX_LISTED_ITEMS));
     }
 
     @POST
@@ -428,7 +482,7 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
         return FormValidation.ok();
       }
       return Forms.toValidation(
-          FormChecks.integerInRange("Log lines", value, 0, NotifyConfig.MAX_LOG_TAIL_LINES));
+          FormChecks.integerInRange(Messages.get("field.logTailLines"), value, 0, NotifyConfig.MAX_LOG_TAIL_LINES));
     }
 
     @POST
@@ -436,7 +490,7 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
       if (!Forms.canConfigure(item)) {
         return FormValidation.ok();
       }
-      return Forms.toValidation(FormChecks.integerInRange("Changes to list", value, 0, NotifyConfig.MAX_LISTED_ITEMS));
+      return Forms.toValidation(FormChecks.integerInRange(Messages.get("field.maxChanges"), value, 0, NotifyConfig.MAX_LISTED_ITEMS));
     }
 
     @POST

@@ -406,7 +406,7 @@ public class MattermostSendStep extends Step {
     @POST
     public FormValidation doCheckChannel(@AncestorInPath Item item, @QueryParameter String value) {
       return Forms.canConfigure(item)
-          ? Forms.toValidation(FormChecks.channels("Channel", value, true)) : FormValidation.ok();
+          ? Forms.toValidation(FormChecks.channels(Messages.get("field.channel"), value, true)) : FormValidation.ok();
     }
 
     @POST
@@ -416,7 +416,7 @@ public class MattermostSendStep extends Step {
 
     @POST
     public FormValidation doCheckIcon(@AncestorInPath Item item, @QueryParameter String value) {
-      return Forms.canConfigure(item) ? Forms.toValidation(FormChecks.icon("Icon", value)) : FormValidation.ok();
+      return Forms.canConfigure(item) ? Forms.toValidation(FormChecks.icon(Messages.get("field.icon"), value)) : FormValidation.ok();
     }
 
     @POST

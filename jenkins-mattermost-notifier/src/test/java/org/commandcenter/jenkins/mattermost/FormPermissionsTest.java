@@ -22,6 +22,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,25 @@ class FormPermissionsTest {
 
     assertThat(context.secrets).isEmpty();
     credentials.verifyNoInteractions();
+  }
+
+  @Test
+  void anUnexpectedClientErrorIsAnErrorInTheFormWithoutTheToken() throws Exception {
+    MattermostGlobalConfiguration config = globalConfiguration();
+    StringCredentials credential = mock(StringCredentials.class);
+    hudson.util.Secret secret = mock(hudson.util.Secret.class);
+    when(secret.getPlainText()).thenReturn("tok-0123456789abcdef");
+    when(credential.getId()).thenReturn("mm-bot");
+    when(credential.getSecret()).thenReturn(secret);
+    credentials.when(() -> CredentialsProvider.lookupCredentialsInItem(org.mockito.ArgumentMatchers.eq(StringCredentials.class),
+        org.mockito.ArgumentMatchers.isNull(), org.mockito.ArgumentMatchers.any())).thenReturn(List.of(credential));
+    when(context.client.me()).thenThrow(new IllegalStateException("boom with tok-0123456789abcdef"));
+
+    assertThat(config.doTestConnection("https://chat.example.test", "mm-bot", "factory", "builds", null, null, true,
+        "10", "30")).isSameAs(error);
+
+    assertThat(errors).singleElement().asString()
+        .isEqualTo("unexpected error (java.lang.IllegalStateException: boom with ****)");
   }
 
   @Test

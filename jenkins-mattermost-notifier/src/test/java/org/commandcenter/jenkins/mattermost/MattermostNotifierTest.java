@@ -348,6 +348,106 @@ class MattermostNotifierTest {
   }
 
   @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void customMessageExpandsFreestyleBuildVariablesButNeverSensitiveOnes() throws Exception {
+    AbstractBuild build = mock(AbstractBuild.class);
+    Job job = mock(Job.class);
+    when(job.getFullName()).thenReturn("app");
+    when(build.getParent()).thenReturn(job);
+    when(build.getNumber()).thenReturn(8);
+    when(build.getCauses()).thenReturn(List.of());
+    when(build.getResult()).thenReturn(Result.FAILURE);
+    when(build.getBuildVariables()).thenReturn(Map.of("AXIS", "linux", "DEPLOY_PASSWORD", "hunter2-secret"));
+    when(build.getSensitiveBuildVariables()).thenReturn(java.util.Set.of("DEPLOY_PASSWORD"));
+    credentialVisibleTo(build);
+    MattermostNotifier notifier = new MattermostNotifier();
+    notifier.setCustomMessage("On $AXIS, build $BUILD_NUMBER, with ${DEPLOY_PASSWORD}");
+    EnvVars env = new EnvVars();
+    env.put("BUILD_NUMBER", "8");
+    env.put("DEPLOY_PASSWORD", "hunter2-secret");
+
+    notifier.perform(build, env, log.listener);
+
+    ArgumentCaptor<NotifyConfig> config = ArgumentCaptor.forClass(NotifyConfig.class);
+    verify(context.engine).notify(any(), config.capture());
+    assertThat(config.getValue().customMessage()).isEqualTo("On linux, build 8, with ${DEPLOY_PASSWORD}");
+  }
+
+  @Test
+  void customMessageNeverExpandsPasswordParametersInAPipeline() throws Exception {
+    Run<?, ?> run = failedRun();
+    credentialVisibleTo(run);
+    hudson.model.ParameterValue password = mock(hudson.model.ParameterValue.class);
+    when(password.getName()).thenReturn("DEPLOY_PASSWORD");
+    when(password.isSensitive()).thenReturn(true);
+    hudson.model.ParameterValue target = mock(hudson.model.ParameterValue.class);
+    when(target.getName()).thenReturn("TARGET");
+    hudson.model.ParametersAction parameters = mock(hudson.model.ParametersAction.class);
+    when(parameters.getParameters()).thenReturn(List.of(password, target));
+    doReturn(parameters).when(run).getAction(hudson.model.ParametersAction.class);
+    MattermostNotifier notifier = new MattermostNotifier();
+    notifier.setCustomMessage("Deploy to $TARGET with $DEPLOY_PASSWORD");
+    EnvVars env = env();
+    env.put("TARGET", "prod");
+    env.put("DEPLOY_PASSWORD", "hunter2-secret");
+
+    notifier.perform(run, env, log.listener);
+
+    ArgumentCaptor<NotifyConfig> config = ArgumentCaptor.forClass(NotifyConfig.class);
+    verify(context.engine).notify(any(), config.capture());
+    assertThat(config.getValue().customMessage()).isEqualTo("Deploy to prod with $DEPLOY_PASSWORD");
+  }
+
+  @Test
+  void aJobConfigurationTheCoreRefusesIsLoggedAndNeverFailsTheBuild() throws Exception {
+    Run<?, ?> run = failedRun();
+    credentialVisibleTo(run);
+    MattermostNotifier notifier = new MattermostNotifier();
+    notifier.setChannel("release builds");
+
+    notifier.perform(run, env(), log.listener);
+
+    assertThat(log.text()).contains("[Mattermost] Not sent: ").contains("must be a channel name or id without spaces");
+    verify(context.engine, never()).notify(any(), any());
+  }
+
+  @Test
+  void aRefusedConfigurationFailsTheBuildOnlyWithFailOnError() throws Exception {
+    Run<?, ?> run = failedRun();
+    context.settings = context.settings.newBuilder().username("Jenkins CI").build();
+    MattermostNotifier notifier = new MattermostNotifier();
+    notifier.setFailOnError(true);
+
+    assertThatThrownBy(() -> notifier.perform(run, env(), log.listener))
+        .isInstanceOf(AbortException.class)
+        .hasMessageStartingWith("[Mattermost] ")
+        .hasMessageContaining("username");
+    verify(context.engine, never()).notify(any(), any());
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void aBrokenChangeLogIsLoggedAndNeitherTheStartedNotificationNorTheBuildFails() throws Exception {
+    AbstractBuild build = mock(AbstractBuild.class, withSettings().extraInterfaces(RunWithSCM.class));
+    Job job = mock(Job.class);
+    when(job.getFullName()).thenReturn("app");
+    when(build.getParent()).thenReturn(job);
+    when(build.getNumber()).thenReturn(9);
+    when(build.getCauses()).thenReturn(List.of());
+    when(build.getEnvironment(log.listener)).thenReturn(new EnvVars());
+    when(((RunWithSCM) build).getChangeSets()).thenThrow(new IllegalStateException("corrupt changelog.xml"));
+    MattermostNotifier notifier = new MattermostNotifier();
+    notifier.setNotifyStart(true);
+
+    assertThat(notifier.prebuild(build, log.listener)).isTrue();
+    notifier.perform(build, new EnvVars(), log.listener);
+
+    assertThat(log.text()).contains("[Mattermost] Not sent: unexpected error (java.lang.IllegalStateException:"
+        + " corrupt changelog.xml)");
+    verify(context.engine, never()).notify(any(), any());
+  }
+
+  @Test
   void rejectsOutOfRangeCounts() {
     MattermostNotifier notifier = new MattermostNotifier();
     assertThatThrownBy(() -> notifier.setLogTailLines(-1)).hasMessageContaining("logTailLines");

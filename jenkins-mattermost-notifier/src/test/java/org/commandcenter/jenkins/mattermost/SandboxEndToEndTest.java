@@ -255,6 +255,23 @@ class SandboxEndToEndTest {
   }
 
   @Test
+  void testConnectionAcceptsEveryChannelSpellingTheNotifierAccepts() {
+    ConnectionSettings settings = context.settings.newBuilder()
+        .channel("~builds, #builds").warRoomChannel("abcdefghijklmnopqrstuvwxyz").build();
+
+    List<FieldCheck> lines = ConnectionTester.test(MattermostClients.create(settings, TOKEN, null, null), settings);
+
+    assertThat(lines).extracting(FieldCheck::message).contains(
+        "Default channel: ~builds found (Builds).",
+        "War Room channel: ~abcdefghijklmnopqrstuvwxyz is not a channel name in team factory; if it is a channel id,"
+            + " it is used as is.");
+    assertThat(lines).filteredOn(line -> line.message().startsWith("Default channel"))
+        .hasSize(2).extracting(FieldCheck::kind).containsOnly(FieldCheck.Kind.OK);
+    assertThat(lines).filteredOn(line -> line.message().startsWith("War Room channel"))
+        .extracting(FieldCheck::kind).containsExactly(FieldCheck.Kind.WARNING);
+  }
+
+  @Test
   void testConnectionNamesWhatIsWrong() {
     ConnectionSettings settings = context.settings.newBuilder().channel("nope").build();
 

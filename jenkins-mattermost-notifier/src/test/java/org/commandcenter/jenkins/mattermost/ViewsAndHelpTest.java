@@ -72,6 +72,54 @@ class ViewsAndHelpTest {
     assertThat(resource(base + "help.html")).isNotBlank();
   }
 
+  /**
+   * Stapler reads {@code ${%key(arg,...)}}: a parenthesis in a label would make the rest a JEXL argument list, so
+   * the label is cut short or the view fails to compile.
+   */
+  @Test
+  void localizedLabelsHaveNoParentheses() throws IOException {
+    List<String> bad = new ArrayList<>();
+    try (Stream<Path> views = Files.walk(Path.of("src/main/resources"))) {
+      for (Path view : (Iterable<Path>) views.filter(p -> p.toString().endsWith(".jelly"))::iterator) {
+        Matcher label = Pattern.compile("\\$\\{%([^}]*)}").matcher(Files.readString(view));
+        while (label.find()) {
+          if (label.group(1).matches(".*[()].*")) {
+            bad.add(view.getFileName() + ": " + label.group(1));
+          }
+        }
+      }
+    }
+    assertThat(bad).isEmpty();
+  }
+
+  /**
+   * Every field with a {@code @POST doCheck} is validated with POST: {@code checkMethod="post"} on the control, or
+   * {@code f:password}, which always posts (and declares no checkMethod attribute, so it must not be repeated).
+   */
+  @ParameterizedTest
+  @ValueSource(classes = {MattermostGlobalConfiguration.class, MattermostNotifier.DescriptorImpl.class,
+      MattermostSendStep.DescriptorImpl.class})
+  void everyCheckedFieldIsValidatedWithPost(Class<?> descriptor) throws IOException {
+    Class<?> owner = descriptor.getEnclosingClass() != null ? descriptor.getEnclosingClass() : descriptor;
+    String view = resource("/org/commandcenter/jenkins/mattermost/" + owner.getSimpleName() + "/config.jelly");
+    List<String> checked = new ArrayList<>();
+    for (Method m : descriptor.getMethods()) {
+      if (m.getName().startsWith("doCheck") && m.isAnnotationPresent(org.kohsuke.stapler.verb.POST.class)) {
+        String field = m.getName().substring("doCheck".length());
+        field = Character.toLowerCase(field.charAt(0)) + field.substring(1);
+        checked.add(field);
+        Matcher control = Pattern.compile("field=\"" + field + "\"[^>]*>\\s*<([a-z]+:[a-zA-Z]+)([^>]*)>").matcher(view);
+        assertThat(control.find()).as("control of " + field).isTrue();
+        if (control.group(1).equals("f:password")) {
+          assertThat(control.group(2)).as(field).doesNotContain("checkMethod");
+        } else {
+          assertThat(control.group(2)).as(field + " (" + control.group(1) + ")").contains("checkMethod=\"post\"");
+        }
+      }
+    }
+    assertThat(checked).isNotEmpty();
+  }
+
   @Test
   void pluginHasAnIndexPageAndItsIcon() throws IOException {
     assertThat(resource("/index.jelly")).contains("Mattermost");

@@ -14,9 +14,13 @@ public abstract class StepContext implements Serializable {
 
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
 
+    public abstract void onSuccess(Object result);
+
     public abstract boolean isReady();
 
     public abstract void setResult(Result r);
+
+    public abstract BodyInvoker newBodyInvoker() throws IllegalStateException;
 
     public boolean hasBody() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
