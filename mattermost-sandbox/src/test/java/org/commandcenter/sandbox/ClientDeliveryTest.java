@@ -51,10 +51,11 @@ class ClientDeliveryTest {
   }
 
   private MattermostClient client(Transport transport) {
-    RetryPolicy retries = RetryPolicy.builder().maxAttempts(8).initialBackoff(Duration.ofMillis(50))
+    // Enough attempts that the backoffs alone (at least ~2 s with jitter) outlast a 300 ms outage on a loaded machine.
+    RetryPolicy retries = RetryPolicy.builder().maxAttempts(12).initialBackoff(Duration.ofMillis(50))
         .maxBackoff(Duration.ofMillis(400)).deadline(Duration.ofSeconds(20)).build();
     MattermostClient.Builder builder = MattermostClient.builder().retryPolicy(retries)
-        .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(1));
+        .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5));
     if (transport == Transport.WEBHOOK) builder.webhookUrl(mm.hookUrl(JENKINS_HOOK));
     else builder.siteUrl(mm.url()).token(JENKINS_BOT_TOKEN).team(TEAM);
     return builder.build();
@@ -67,9 +68,18 @@ class ClientDeliveryTest {
         .build();
   }
 
+  /** Answered (or dropped) post creations the sandbox has recorded. */
+  private long creates() {
+    return mm.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/api/v4/posts")).count();
+  }
+
   /** Sends ALERTS alerts with the fault switched on before each, and checks what arrived. */
   private void deliversExactlyOnce(Transport transport, Consumer<Faults> fault) throws Exception {
-    MattermostClient client = client(transport);
+    deliversExactlyOnce(client(transport), transport, fault);
+  }
+
+  private void deliversExactlyOnce(MattermostClient client, Transport transport, Consumer<Faults> fault)
+      throws Exception {
     client.send(Post.builder().channel("builds").text("warm-up").build());
     List<PostResult> results = new ArrayList<>();
     for (int n = 1; n <= ALERTS; n++) {
@@ -127,7 +137,8 @@ class ClientDeliveryTest {
   @ParameterizedTest
   @EnumSource(Transport.class)
   void deliversOnceUnderTheRealRateLimiter(Transport transport) throws Exception {
-    mm.settings(SandboxSettings.builder().rateLimit(RateLimit.of(4, 1)).build());
+    // One a second (burst 1): the client's back-to-back requests run into it unless each took a second to answer.
+    mm.settings(SandboxSettings.builder().rateLimit(RateLimit.of(1, 1)).build());
     deliversExactlyOnce(transport, faults -> { });
     assertThat(mm.requests()).as("the limiter refused some requests").anySatisfy(r -> assertThat(r.status()).isEqualTo(429));
   }
@@ -148,8 +159,14 @@ class ClientDeliveryTest {
   @ParameterizedTest
   @EnumSource(value = Transport.class, names = "REST")
   void deliversOnceWhenServerAnswersAfterTheClientGaveUp(Transport transport) throws Exception {
-    deliversExactlyOnce(transport, faults -> faults.slow(1, Duration.ofMillis(1500)));
-    Thread.sleep(300);
+    // The client gives up after 1 s; the first answer comes after 4 s, so only a 3 s stall could reorder the two.
+    MattermostClient impatient = client(transport).newBuilder().readTimeout(Duration.ofSeconds(1)).build();
+    deliversExactlyOnce(impatient, transport, faults -> faults.slow(1, Duration.ofSeconds(4)));
+    // Wait until the last abandoned request has been answered too (warm-up + a late and a retried create per alert),
+    // however slow the machine, then check it added nothing.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (creates() < 1 + 2 * ALERTS && System.nanoTime() < deadline) Thread.sleep(20);
+    assertThat(creates()).isGreaterThanOrEqualTo(1 + 2 * ALERTS);
     assertThat(mm.posts(TEAM, "builds")).hasSize(ALERTS + 1);
   }
 

@@ -62,19 +62,21 @@ class AsyncSenderTest {
 
   @Test
   void fullQueueDropsWithinHandOffTime() throws Exception {
-    server.enqueue(new MockResponse.Builder().headersDelay(400, TimeUnit.MILLISECONDS).code(200).body("ok").build());
-    try (AsyncSender sender = AsyncSender.builder(client).capacity(1).handOffTimeout(Duration.ofMillis(50)).build()) {
+    // The only slot stays taken for 3 s: waiting for it instead of giving up after the 50 ms hand-off would show.
+    server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).code(200).body("ok").build());
+    MattermostClient patient = client.newBuilder().retryPolicy(RetryPolicy.noRetries(Duration.ofSeconds(15))).build();
+    try (AsyncSender sender = AsyncSender.builder(patient).capacity(1).handOffTimeout(Duration.ofMillis(50)).build()) {
       CompletableFuture<PostResult> accepted = sender.submit(post(1));
 
       long start = System.nanoTime();
       CompletableFuture<PostResult> refused = sender.submit(post(2));
       long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-      assertThat(waitedMillis).isLessThan(300);
+      assertThat(waitedMillis).isLessThan(1_000);
       assertThat(refused).isCompletedExceptionally();
       assertThatThrownBy(refused::get).hasCauseInstanceOf(MattermostException.class);
       assertThat(sender.stats().dropped()).isEqualTo(1);
-      assertThat(accepted.get(5, TimeUnit.SECONDS)).isNotNull();
+      assertThat(accepted.get(15, TimeUnit.SECONDS)).isNotNull();
       assertThat(sender.stats().submitted()).isEqualTo(1);
     }
   }
@@ -170,10 +172,11 @@ class AsyncSenderTest {
 
   @Test
   void idleSenderClosesAtOnce() {
-    AsyncSender sender = AsyncSender.builder(client).build();
+    // A close timeout of a minute: an idle sender that waited for it (or for the worker's 1 s idle poll) would show.
+    AsyncSender sender = AsyncSender.builder(client).closeTimeout(Duration.ofMinutes(1)).build();
     long start = System.nanoTime();
     sender.close();
-    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(900);
   }
 
   @Test
@@ -181,10 +184,12 @@ class AsyncSenderTest {
     try (MockWebServer slow = new MockWebServer()) {
       slow.start();
       for (int i = 0; i < 3; i++) {
-        slow.enqueue(new MockResponse.Builder().headersDelay(300, TimeUnit.MILLISECONDS).code(200).body("ok").build());
+        // Each post takes 1.5 s against a 100 ms close timeout: only a stall of the test thread longer than a whole
+        // delivery could let a second post through.
+        slow.enqueue(new MockResponse.Builder().headersDelay(1500, TimeUnit.MILLISECONDS).code(200).body("ok").build());
       }
       MattermostClient slowClient = Wire.webhook(slow, new RecordingSleeper())
-          .retryPolicy(RetryPolicy.noRetries(Duration.ofSeconds(2))).build();
+          .retryPolicy(RetryPolicy.noRetries(Duration.ofSeconds(5))).build();
       AsyncSender sender = AsyncSender.builder(slowClient).closeTimeout(Duration.ofMillis(100)).build();
       List<CompletableFuture<PostResult>> futures = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
@@ -193,7 +198,7 @@ class AsyncSenderTest {
       sender.close();
 
       CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
-          .handle((ok, failure) -> null).get(5, TimeUnit.SECONDS);
+          .handle((ok, failure) -> null).get(15, TimeUnit.SECONDS);
       long failed = futures.stream().filter(CompletableFuture::isCompletedExceptionally).count();
       assertThat(failed).isGreaterThanOrEqualTo(2);
       DeliveryStats stats = sender.stats();

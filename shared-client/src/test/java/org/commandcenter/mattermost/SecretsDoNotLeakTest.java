@@ -149,8 +149,15 @@ class SecretsDoNotLeakTest {
 
   @Test
   void connectionFailuresNeverShowSecrets() throws Exception {
-    int port = server.getPort();
     server.close();
+    // A bound but not listening socket holds the port, so nobody else can start listening there meanwhile.
+    try (java.net.Socket holder = new java.net.Socket()) {
+      holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      connectionFailuresNeverShowSecrets(holder.getLocalPort());
+    }
+  }
+
+  private void connectionFailuresNeverShowSecrets(int port) {
     MattermostClient webhook = MattermostClient.builder().webhookUrl("http://127.0.0.1:" + port + "/hooks/" + Wire.HOOK_KEY)
         .retryPolicy(Wire.fastRetries()).sleeper(sleeper).build();
     MattermostClient rest = MattermostClient.builder().siteUrl("http://127.0.0.1:" + port).token(Wire.TOKEN)

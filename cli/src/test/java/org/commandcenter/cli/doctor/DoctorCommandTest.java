@@ -136,11 +136,14 @@ class DoctorCommandTest {
   @Test
   void diagnosesCallsThatHandOutNoTurnCredentials() throws Exception {
     start(MattermostSandbox.builder().withSampleData().callsEnabled("factory", "war-room", true));
-    int closedPort;
-    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = probe.getLocalPort();
+    // A bound but not listening socket: connections are refused, and nobody else can start listening there meanwhile.
+    try (java.net.Socket holder = new java.net.Socket()) {
+      holder.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      diagnosesCallsThatHandOutNoTurnCredentials(holder.getLocalPort());
     }
+  }
 
+  private void diagnosesCallsThatHandOutNoTurnCredentials(int closedPort) throws Exception {
     CliRun run = CliRun.run(Map.of("MATTERMOST_TOKEN", MattermostSandbox.JENKINS_BOT_TOKEN, "TURN_STATIC_AUTH_SECRET", "s3cret-for-turn"),
         "doctor", "--url", front.url(), "--ca-file", pki.writeSiteCa(directory).toString(),
         "--turn-host", "127.0.0.1", "--turn-transports", "tcp", "--turn-tcp-port", String.valueOf(closedPort), "--turn-timeout", "1s");

@@ -124,10 +124,14 @@ class DoctorTlsTest {
 
   @Test
   void reportsARefusedConnection() throws Exception {
-    server.start();
-    int port = server.getPort();
-    server.close();
+    // A bound but not listening socket: connections are refused, and nobody else can start listening there meanwhile.
+    try (java.net.Socket holder = new java.net.Socket()) {
+      holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      reportsARefusedConnection(holder.getLocalPort());
+    }
+  }
 
+  private void reportsARefusedConnection(int port) throws Exception {
     CliRun run = CliRun.run(Map.of(), "doctor", "--url", "https://127.0.0.1:" + port);
 
     assertThat(run.exitCode).isEqualTo(ExitCode.FAILED);

@@ -59,7 +59,7 @@ class DoctorTurnTest {
     List<String> args = new ArrayList<>(List.of("doctor", "--turn-host", "127.0.0.1",
         "--turn-udp-port", String.valueOf(coturn.plainPort()), "--turn-tcp-port", String.valueOf(coturn.plainPort()),
         "--turn-tls-port", String.valueOf(coturn.tlsPort()), "--turn-ca-file", turnCa.toString(),
-        "--turn-server-name", "localhost", "--turn-timeout", "3s"));
+        "--turn-server-name", "localhost", "--turn-timeout", "10s"));
     args.addAll(List.of(extra));
     return CliRun.run(Map.of("TURN_STATIC_AUTH_SECRET", secret), args.toArray(new String[0]));
   }
