@@ -36,7 +36,8 @@ public class SignatureDetailsCheck {
     /** Unchecked exceptions the mirror may leave out of a throws clause (javac does not require them). */
     private static final Set<String> UNCHECKED = Set.of("AccessDeniedException", "AccessDeniedException3", "IllegalStateException",
             "IllegalArgumentException", "UnsupportedOperationException", "NullPointerException", "RuntimeException",
-            "MissingContextVariableException" /* checked, but only thrown by checkContextAvailability */);
+            "MissingContextVariableException" /* checked, but only thrown by checkContextAvailability */,
+            "AsynchronousExecution" /* jenkins.model.queue.AsynchronousExecution extends RuntimeException */);
 
     private static final List<Path> roots = new ArrayList<>();
     private static int errors;

@@ -1,17 +1,23 @@
 package org.commandcenter.jenkins.mattermost;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.Collections;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
 
 /**
- * Shared pieces of the form endpoints: the permission rule (ADMINISTER globally, CONFIGURE on the item in a job)
- * and the conversion of {@link FieldCheck}s into Jenkins' {@link FormValidation}.
+ * Shared pieces of the form endpoints: the permission rules (ADMINISTER globally; in a job CONFIGURE, or for the
+ * credential fields the credentials plugin's EXTENDED_READ or USE_ITEM) and the conversion of {@link FieldCheck}s into
+ * Jenkins' {@link FormValidation}.
  */
 final class Forms {
   private Forms() {
@@ -31,6 +37,15 @@ final class Forms {
     }
   }
 
+  /**
+   * Whether the current user may list or check credentials in this context, the credentials plugin's rule: ADMINISTER
+   * globally; in an item, seeing its configuration (EXTENDED_READ, implied by CONFIGURE) or using its credentials.
+   */
+  static boolean canListCredentials(Item item) {
+    return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+        : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+  }
+
   static FormValidation toValidation(FieldCheck check) {
     switch (check.kind()) {
       case ERROR:
@@ -43,24 +58,33 @@ final class Forms {
   }
 
   /**
-   * Secret Text credentials the current user can see in the context, keeping the current value selectable;
-   * empty (but for the current value) when the user may not configure.
+   * Whom credentials are listed as, the credentials plugin's rule: inside a job, the job's own authentication (what
+   * its builds run as, so the form offers only what a build can use); globally, SYSTEM.
+   */
+  static Authentication listingAuthentication(Item item) {
+    return item instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) item) : ACL.SYSTEM2;
+  }
+
+  /**
+   * Secret Text credentials visible in the context as {@link #listingAuthentication(Item)}, keeping the current value
+   * selectable; empty (but for the current value) when the user may not list credentials here.
    */
   static ListBoxModel secretTextItems(Item item, String current) {
     StandardListBoxModel model = new StandardListBoxModel();
-    if (!canConfigure(item)) {
+    if (!canListCredentials(item)) {
       model.includeCurrentValue(current == null ? "" : current);
       return model;
     }
     model.includeEmptyValue();
-    model.includeAs(ACL.SYSTEM2, item, StringCredentials.class);
+    model.includeMatchingAs(listingAuthentication(item), item, StringCredentials.class,
+        Collections.emptyList(), CredentialsMatchers.always());
     model.includeCurrentValue(current == null ? "" : current);
     return model;
   }
 
-  /** A chosen credentials id must still exist in the context. */
+  /** A chosen credentials id must still exist in the context, as seen by {@link #listingAuthentication(Item)}. */
   static FormValidation checkSecretText(Item item, String value, boolean required) {
-    if (!canConfigure(item)) {
+    if (!canListCredentials(item)) {
       return FormValidation.ok();
     }
     String id = value == null ? "" : value.trim();
@@ -72,11 +96,8 @@ final class Forms {
     if (id.startsWith("${")) {
       return FormValidation.warning(Messages.get("check.credentials.expression"));
     }
-    for (StringCredentials c : CredentialsProvider.lookupCredentialsInItem(StringCredentials.class, item, ACL.SYSTEM2)) {
-      if (id.equals(c.getId())) {
-        return FormValidation.ok();
-      }
-    }
-    return FormValidation.error(Messages.get("check.credentials.notFound", id));
+    ListBoxModel found = CredentialsProvider.listCredentialsInItem(StringCredentials.class, item,
+        listingAuthentication(item), Collections.emptyList(), CredentialsMatchers.withId(id));
+    return found.isEmpty() ? FormValidation.error(Messages.get("check.credentials.notFound", id)) : FormValidation.ok();
   }
 }

@@ -147,6 +147,9 @@ class FormPermissionsTest {
       verify(model).includeCurrentValue("mm-bot");
       verify(model, never()).includeAs(org.mockito.ArgumentMatchers.any(),
           org.mockito.ArgumentMatchers.<Item>any(), org.mockito.ArgumentMatchers.any());
+      verify(model, never()).includeMatchingAs(org.mockito.ArgumentMatchers.any(),
+          org.mockito.ArgumentMatchers.<Item>any(), org.mockito.ArgumentMatchers.any(),
+          org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
     }
   }
 
