@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class BuildNotificationDeliveryTest {
   private FakeMattermost mattermost;
   private final List<String> log = new CopyOnWriteArrayList<>();
-  private final ThreadStore store = ThreadStore.inMemory();
+  /** The job's thread state; {@code store} is build #42's, later builds get their own from {@code job}. */
+  private final InMemoryJobThreads job = new InMemoryJobThreads();
+  private final ThreadStore store = job.forBuild(42);
 
   @BeforeEach
   void start() throws Exception {
@@ -184,7 +186,7 @@ class BuildNotificationDeliveryTest {
     engine.notify(build(FAILURE, SUCCESS).build(), config().build());
     PostRef incident = store.openIncident("builds").orElseThrow();
 
-    ThreadStore nextBuild = new SharedIncidentStore(store);
+    ThreadStore nextBuild = job.forBuild(43);
     NotificationEngine next = engine.newBuilder().threadStore(nextBuild).build();
     next.notify(build(SUCCESS, FAILURE).buildNumber(43).build(), config().build());
 
@@ -200,7 +202,7 @@ class BuildNotificationDeliveryTest {
     engine.notify(build(FAILURE, SUCCESS).build(), config().build());
     PostRef incident = store.openIncident("builds").orElseThrow();
 
-    engine.newBuilder().threadStore(new SharedIncidentStore(store)).build()
+    engine.newBuilder().threadStore(job.forBuild(43)).build()
         .notify(build(FAILURE, FAILURE).buildNumber(43).build(), config().build());
 
     List<JsonObject> created = mattermost.createdPosts();
@@ -346,40 +348,5 @@ class BuildNotificationDeliveryTest {
 
   private static JsonObject attachment(JsonObject post) {
     return post.getAsJsonObject("props").getAsJsonArray("attachments").get(0).getAsJsonObject();
-  }
-
-  /** The next build of the same job: a fresh build thread, the job's incidents shared. */
-  private static final class SharedIncidentStore implements ThreadStore {
-    private final ThreadStore job;
-    private final ThreadStore build = ThreadStore.inMemory();
-
-    SharedIncidentStore(ThreadStore job) {
-      this.job = job;
-    }
-
-    @Override
-    public java.util.Optional<PostRef> buildThread(String channel) {
-      return build.buildThread(channel);
-    }
-
-    @Override
-    public void saveBuildThread(String channel, PostRef root) {
-      build.saveBuildThread(channel, root);
-    }
-
-    @Override
-    public java.util.Optional<PostRef> openIncident(String channel) {
-      return job.openIncident(channel);
-    }
-
-    @Override
-    public void saveOpenIncident(String channel, PostRef root) {
-      job.saveOpenIncident(channel, root);
-    }
-
-    @Override
-    public void closeIncident(String channel) {
-      job.closeIncident(channel);
-    }
   }
 }

@@ -26,7 +26,9 @@ class SandboxDeliveryTest {
 
   private MattermostSandbox mattermost;
   private final List<String> log = new CopyOnWriteArrayList<>();
-  private final ThreadStore store = ThreadStore.inMemory();
+  /** The job's thread state; {@code store} is build #42's, later builds get their own from {@code job}. */
+  private final InMemoryJobThreads job = new InMemoryJobThreads();
+  private final ThreadStore store = job.forBuild(42);
 
   @BeforeEach
   void start() throws Exception {
@@ -101,34 +103,7 @@ class SandboxDeliveryTest {
     engine().notify(build(FAILURE, SUCCESS).build(), config().build());
     String incident = builds().get(0).id();
 
-    ThreadStore nextBuild = new ThreadStore() {
-      private final ThreadStore own = ThreadStore.inMemory();
-
-      @Override
-      public java.util.Optional<PostRef> buildThread(String channel) {
-        return own.buildThread(channel);
-      }
-
-      @Override
-      public void saveBuildThread(String channel, PostRef root) {
-        own.saveBuildThread(channel, root);
-      }
-
-      @Override
-      public java.util.Optional<PostRef> openIncident(String channel) {
-        return store.openIncident(channel);
-      }
-
-      @Override
-      public void saveOpenIncident(String channel, PostRef root) {
-        store.saveOpenIncident(channel, root);
-      }
-
-      @Override
-      public void closeIncident(String channel) {
-        store.closeIncident(channel);
-      }
-    };
+    ThreadStore nextBuild = job.forBuild(43);
     engine().newBuilder().threadStore(nextBuild).build()
         .notify(build(SUCCESS, FAILURE).buildNumber(43).build(), config().build());
 
