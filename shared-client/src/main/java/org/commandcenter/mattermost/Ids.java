@@ -2,18 +2,34 @@ package org.commandcenter.mattermost;
 
 import java.security.SecureRandom;
 
-/** Random ids in Mattermost's shape (26 lowercase letters and digits). */
+/**
+ * Random ids in Mattermost's shape: 128 random bits in the server's base32 alphabet, 26 lowercase
+ * letters and digits (server/public/model/utils.go NewId).
+ */
 final class Ids {
-  private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+  private static final char[] ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Ids() {}
 
   static String newId() {
+    byte[] random = new byte[16];
+    // One read of the random source per id, not one per character.
+    RANDOM.nextBytes(random);
     char[] id = new char[26];
-    for (int i = 0; i < id.length; i++) {
-      id[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+    int bits = 0;
+    int bitCount = 0;
+    int next = 0;
+    for (byte b : random) {
+      bits = (bits << 8) | (b & 0xff);
+      bitCount += 8;
+      while (bitCount >= 5) {
+        bitCount -= 5;
+        id[next++] = ALPHABET[(bits >>> bitCount) & 31];
+      }
     }
+    // 128 bits leave 3: the last character carries them, padded with zeros as base32 does.
+    id[next] = ALPHABET[(bits << (5 - bitCount)) & 31];
     return new String(id);
   }
 }

@@ -4,7 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import okhttp3.RequestBody;
 
 /**
  * Builds the JSON bodies Mattermost reads: the incoming-webhook request
@@ -154,8 +156,13 @@ final class Payloads {
     return json;
   }
 
-  String toJson(JsonElement json) {
-    return gson.toJson(json);
+  /** The JSON as a request body; every retry resends these same bytes. */
+  RequestBody body(JsonElement json) {
+    // A StringBuilder, not Gson's default StringWriter: JsonWriter appends in many tiny pieces, and
+    // StringWriter takes a lock for each.
+    StringBuilder text = new StringBuilder(1024);
+    gson.toJson(json, text);
+    return RequestBody.create(text.toString().getBytes(StandardCharsets.UTF_8), MattermostClient.JSON);
   }
 
   private static void addIfSet(JsonObject json, String name, String value) {

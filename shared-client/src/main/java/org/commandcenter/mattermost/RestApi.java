@@ -19,7 +19,10 @@ import okhttp3.RequestBody;
 /** The REST API v4 calls of the client, authenticated with a bot or personal access token. */
 final class RestApi {
   private final HttpUrl siteUrl;
-  private final String token;
+  /** The Authorization header value; never logged (see {@link Redactor}). */
+  private final String authorization;
+  /** Built once: every send posts here. */
+  private final HttpUrl createPostUrl;
   private final String team;
   private final HttpExecutor executor;
   private final Payloads payloads;
@@ -33,12 +36,15 @@ final class RestApi {
   RestApi(HttpUrl siteUrl, String token, String team, HttpExecutor executor, Payloads payloads,
       Gson gson, Redactor redactor) {
     this.siteUrl = siteUrl;
-    this.token = token;
+    this.authorization = "Bearer " + token;
     this.team = team;
     this.executor = executor;
     this.payloads = payloads;
     this.gson = gson;
     this.redactor = redactor;
+    // set_online=false: a CI notification must not show the token's owner as online
+    // (server/channels/api4/post.go createPost).
+    this.createPostUrl = api().addPathSegment("posts").addQueryParameter("set_online", "false").build();
   }
 
   /** Creates the parts as a root post and replies in its thread, after those already created. */
@@ -53,11 +59,7 @@ final class RestApi {
       // de-duplication (server/channels/app/post.go deduplicateCreatePost) drops repeats.
       JsonObject body = payloads.restCreate(post, channelId, parts.get(i), progress.threadRoot, i == 0,
           progress.pendingPostId(i));
-      // set_online=false: a CI notification must not show the token's owner as online
-      // (server/channels/api4/post.go createPost).
-      Request request = request(api().addPathSegment("posts").addQueryParameter("set_online", "false"))
-          .post(RequestBody.create(payloads.toJson(body), MattermostClient.JSON))
-          .build();
+      Request request = request(createPostUrl).post(payloads.body(body)).build();
       String action = "create post in channel " + channelId
           + (parts.size() == 1 ? "" : " (part " + (i + 1) + " of " + parts.size() + ")");
       HttpAnswer answer;
@@ -83,7 +85,7 @@ final class RestApi {
   /** {@code PUT /api/v4/posts/{id}/patch}; the server replaces props wholesale. */
   PostResult patch(String postId, Post post) throws MattermostException {
     Request request = request(api().addPathSegment("posts").addPathSegment(postId).addPathSegment("patch"))
-        .put(RequestBody.create(payloads.toJson(payloads.restPatch(post)), MattermostClient.JSON))
+        .put(payloads.body(payloads.restPatch(post)))
         .build();
     String action = "update post " + postId;
     JsonObject updated = parse(action, executor.execute(action, request), JsonObject.class);
@@ -142,7 +144,7 @@ final class RestApi {
     members.add(selfId(deadline));
     members.add(other.id());
     Request create = request(api().addPathSegment("channels").addPathSegment("direct"))
-        .post(RequestBody.create(gson.toJson(members), MattermostClient.JSON))
+        .post(payloads.body(members))
         .build();
     String action = "open direct message with @" + username;
     Channel channel = parse(action, executor.execute(action, create, deadline), Channel.class);
@@ -174,9 +176,13 @@ final class RestApi {
   }
 
   Request.Builder request(HttpUrl.Builder url) {
+    return request(url.build());
+  }
+
+  private Request.Builder request(HttpUrl url) {
     return new Request.Builder()
-        .url(url.build())
-        .header("Authorization", "Bearer " + token)
+        .url(url)
+        .header("Authorization", authorization)
         .header("Accept", "application/json")
         .header("User-Agent", MattermostClient.USER_AGENT);
   }

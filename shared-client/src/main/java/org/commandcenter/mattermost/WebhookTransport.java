@@ -3,7 +3,6 @@ package org.commandcenter.mattermost;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /** Posts over an incoming webhook: {@code POST {site}/hooks/{key}}, answered 200 {@code ok}. */
 final class WebhookTransport {
@@ -32,8 +31,7 @@ final class WebhookTransport {
           .header("Accept", "text/plain, application/json")
           .header("User-Agent", MattermostClient.USER_AGENT)
           .tag(HttpExecutor.StatusIsReceipt.class, HttpExecutor.StatusIsReceipt.INSTANCE)
-          .post(RequestBody.create(payloads.toJson(payloads.webhook(post, parts.get(i), i == 0)),
-              MattermostClient.JSON))
+          .post(payloads.body(payloads.webhook(post, parts.get(i), i == 0)))
           .build();
       String action = parts.size() == 1 ? "webhook post"
           : "webhook post (part " + (i + 1) + " of " + parts.size() + ")";
