@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import okhttp3.tls.HandshakeCertificates;
 import org.commandcenter.mattermost.CaTrust;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.Post;
@@ -43,6 +45,8 @@ public class SendThroughputBenchmark {
   private LoopbackMattermost server;
   private MattermostClient client;
   private ClientPerMessageSender perMessageSender;
+  private KeptAliveOkHttpSender keptAliveOkHttp;
+  private SSLContext clientTls;
   private Post alert;
   private String alertJson;
 
@@ -61,6 +65,14 @@ public class SendThroughputBenchmark {
     perMessageSender = new ClientPerMessageSender(server.url(), TOKEN, tls ? pki.caPem() : null);
     alert = Alerts.failedBuild(42);
     alertJson = baselineJson(alert);
+    HandshakeCertificates clientTrust = new HandshakeCertificates.Builder()
+        .addTrustedCertificate(pki.rootCa.certificate())
+        .build();
+    keptAliveOkHttp = tls
+        ? new KeptAliveOkHttpSender(server.url(), TOKEN, alertJson, clientTrust.sslSocketFactory(),
+            clientTrust.trustManager())
+        : new KeptAliveOkHttpSender(server.url(), TOKEN, alertJson, null, null);
+    clientTls = tls ? clientTrust.sslContext() : null;
   }
 
   @TearDown(Level.Trial)
@@ -76,6 +88,34 @@ public class SendThroughputBenchmark {
   @Benchmark
   public int clientPerMessage() throws Exception {
     return perMessageSender.send(alertJson);
+  }
+
+  /** Reference: bare OkHttp, one client for all messages, nothing of ours. */
+  @Benchmark
+  public int referenceKeptAliveOkHttp() throws Exception {
+    return keptAliveOkHttp.send();
+  }
+
+  /** Reference: the round-trip floor, a hand-written HTTP/1.1 exchange on one kept-alive socket. */
+  @Benchmark
+  public int referenceBareSocket(BareSocketPerThread connection) throws Exception {
+    return connection.sender.send();
+  }
+
+  /** A socket cannot be shared by sender threads: each has its own, as each would have its own connection. */
+  @State(Scope.Thread)
+  public static class BareSocketPerThread {
+    BareSocketSender sender;
+
+    @Setup(Level.Trial)
+    public void connect(SendThroughputBenchmark benchmark) throws Exception {
+      sender = new BareSocketSender(benchmark.server.url(), TOKEN, benchmark.alertJson, benchmark.clientTls);
+    }
+
+    @TearDown(Level.Trial)
+    public void disconnect() throws Exception {
+      sender.close();
+    }
   }
 
   /** The same request body the shared client sends, built the way a simple sender would. */

@@ -1,5 +1,6 @@
 package org.commandcenter.mattermost;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
@@ -8,14 +9,17 @@ import java.security.SecureRandom;
  */
 final class Ids {
   private static final char[] ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * Unpredictable, so another user cannot claim our next pending_post_id first; one generator per
+   * thread, because the default one takes a global lock and reads /dev/urandom every other id.
+   */
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::newGenerator);
 
   private Ids() {}
 
   static String newId() {
     byte[] random = new byte[16];
-    // One read of the random source per id, not one per character.
-    RANDOM.nextBytes(random);
+    RANDOM.get().nextBytes(random);
     char[] id = new char[26];
     int bits = 0;
     int bitCount = 0;
@@ -31,5 +35,13 @@ final class Ids {
     // 128 bits leave 3: the last character carries them, padded with zeros as base32 does.
     id[next] = ALPHABET[(bits << (5 - bitCount)) & 31];
     return new String(id);
+  }
+
+  private static SecureRandom newGenerator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
   }
 }

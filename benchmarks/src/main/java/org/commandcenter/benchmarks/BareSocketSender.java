@@ -1,0 +1,86 @@
+package org.commandcenter.benchmarks;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A reference, not a client: one kept-alive socket and a hand-written HTTP/1.1 exchange, no HTTP
+ * library at all. Its rate is the most any sender can reach against the loopback server on this
+ * machine, so the benchmark shows how much of that round-trip floor the clients leave on the table.
+ */
+final class BareSocketSender implements AutoCloseable {
+  private final Socket socket;
+  private final OutputStream out;
+  private final InputStream in;
+  private final byte[] request;
+
+  BareSocketSender(String siteUrl, String token, String json, SSLContext tls) throws IOException {
+    URI uri = URI.create(siteUrl);
+    Socket plain = new Socket(InetAddress.getLoopbackAddress(), uri.getPort());
+    plain.setTcpNoDelay(true);
+    if (tls != null) {
+      SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, uri.getHost(), uri.getPort(), true);
+      SSLParameters parameters = secure.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      secure.setSSLParameters(parameters);
+      secure.startHandshake();
+      socket = secure;
+    } else {
+      socket = plain;
+    }
+    out = socket.getOutputStream();
+    in = new BufferedInputStream(socket.getInputStream());
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    byte[] head = ("POST /api/v4/posts HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+        + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json; charset=utf-8"
+        + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    request = new byte[head.length + body.length];
+    System.arraycopy(head, 0, request, 0, head.length);
+    System.arraycopy(body, 0, request, head.length, body.length);
+  }
+
+  /** Sends one post and reads the whole answer; returns the status code. */
+  int send() throws IOException {
+    out.write(request);
+    out.flush();
+    String statusLine = readLine();
+    int contentLength = 0;
+    for (String header = readLine(); !header.isEmpty(); header = readLine()) {
+      if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        contentLength = Integer.parseInt(header.substring("content-length:".length()).trim());
+      }
+    }
+    in.skipNBytes(contentLength);
+    return Integer.parseInt(statusLine.substring(9, 12));
+  }
+
+  private String readLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        throw new EOFException("the server closed the connection");
+      }
+      if (b != '\r') {
+        line.write(b);
+      }
+    }
+    return line.toString(StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
