@@ -3,22 +3,23 @@ package org.commandcenter.mattermost;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Delivers posts in the background so a build or analysis never waits on chat. {@link #submit}
- * waits at most the hand-off time for room in a bounded queue; a post that still fails after the
- * client's own retries is queued again for later redeliveries before it counts as failed. Every
- * outcome completes the returned future and is counted in {@link #stats()}.
+ * waits at most the hand-off time for room in a bounded queue. Posts go out in the order they were
+ * submitted: one that still fails with a retryable error after the client's own retries is held at
+ * the head of the queue and redelivered later, and the posts behind it wait (a channel's
+ * "started" never lands after its "failed", and an outage costs one post's retries, not every
+ * queued post's). Every outcome completes the returned future and is counted in {@link #stats()}.
  */
 public final class AsyncSender implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(AsyncSender.class.getName());
@@ -32,10 +33,11 @@ public final class AsyncSender implements AutoCloseable {
   private final Duration redeliveryDelay;
   private final Duration closeTimeout;
 
-  /** Capacity counts queued, in-flight and waiting-for-redelivery posts alike. */
+  /** Capacity counts queued, in-flight and held posts alike. */
   private final Semaphore capacity;
-  private final BlockingQueue<Delivery> ready = new LinkedBlockingQueue<>();
-  private final DelayQueue<Delivery> waiting = new DelayQueue<>();
+  private final BlockingDeque<Delivery> queue = new LinkedBlockingDeque<>();
+  /** The post at the head that failed and waits for its redelivery; only the worker sets it. */
+  private volatile Delivery held;
   private final Thread worker;
   private volatile boolean closed;
 
@@ -88,7 +90,7 @@ public final class AsyncSender implements AutoCloseable {
       return future;
     }
     submitted.incrementAndGet();
-    ready.add(new Delivery(post, future));
+    queue.add(new Delivery(post, future));
     if (closed && !worker.isAlive()) {
       failRemaining(); // Lost the race with close(): nothing will ever take it.
     }
@@ -109,7 +111,8 @@ public final class AsyncSender implements AutoCloseable {
       return;
     }
     closed = true;
-    ready.add(WAKE_UP);
+    queue.add(WAKE_UP);
+    LockSupport.unpark(worker); // ends a wait for a held post's redelivery
     try {
       worker.join(closeTimeout.toMillis());
     } catch (InterruptedException e) {
@@ -140,22 +143,27 @@ public final class AsyncSender implements AutoCloseable {
     }
   }
 
-  /** The next delivery, or null once closed and drained. */
+  /** The next delivery in submission order, or null once closed and drained. */
   private Delivery next() throws InterruptedException {
     while (true) {
-      Delivery due = waiting.poll();
-      if (due != null) {
-        return due;
+      Delivery head = held;
+      if (head != null) {
+        long waitNanos = head.dueNanos - System.nanoTime();
+        // On close, a held post is tried at once rather than after its delay.
+        if (waitNanos <= 0 || closed) {
+          held = null;
+          return head;
+        }
+        LockSupport.parkNanos(this, waitNanos); // close() unparks us earlier
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+        continue;
       }
-      if (closed && ready.isEmpty()) {
-        // On close, waiting redeliveries are tried at once rather than after their delay.
-        return takeAnyWaiting();
+      if (closed && queue.isEmpty()) {
+        return null;
       }
-      // Sleep until the next redelivery is due (at most a second); close() wakes us earlier.
-      Delivery head = waiting.peek();
-      long waitNanos = head == null ? IDLE_WAIT_NANOS
-          : Math.min(IDLE_WAIT_NANOS, Math.max(0, head.getDelay(TimeUnit.NANOSECONDS)));
-      Delivery delivery = ready.poll(waitNanos, TimeUnit.NANOSECONDS);
+      Delivery delivery = queue.poll(IDLE_WAIT_NANOS, TimeUnit.NANOSECONDS);
       if (delivery != null && delivery != WAKE_UP) {
         return delivery;
       }
@@ -170,7 +178,7 @@ public final class AsyncSender implements AutoCloseable {
       delivery.future.complete(result);
     } catch (MattermostException e) {
       if (Thread.currentThread().isInterrupted()) {
-        ready.add(delivery);
+        queue.addFirst(delivery);
         throw new InterruptedException();
       }
       if (e.isRetryable() && delivery.attempts < redeliveries && !closed) {
@@ -178,7 +186,7 @@ public final class AsyncSender implements AutoCloseable {
         delivery.dueNanos = System.nanoTime() + redeliveryDelay.toNanos() * delivery.attempts;
         retried.incrementAndGet();
         LOG.log(Level.FINE, "delivery failed, will try again later: {0}", e.getMessage());
-        waiting.add(delivery);
+        held = delivery;
       } else {
         fail(delivery, e);
       }
@@ -196,25 +204,16 @@ public final class AsyncSender implements AutoCloseable {
   }
 
   private void failRemaining() {
-    Delivery delivery;
-    while ((delivery = ready.poll()) != null) {
+    Delivery delivery = held;
+    held = null;
+    if (delivery != null) {
+      failClosed(delivery);
+    }
+    while ((delivery = queue.poll()) != null) {
       if (delivery != WAKE_UP) {
         failClosed(delivery);
       }
     }
-    while ((delivery = takeAnyWaiting()) != null) {
-      failClosed(delivery);
-    }
-  }
-
-  /** A waiting delivery whether due or not (DelayQueue.poll only hands out due ones), or null. */
-  private Delivery takeAnyWaiting() {
-    for (Delivery delivery : waiting) {
-      if (waiting.remove(delivery)) {
-        return delivery;
-      }
-    }
-    return null;
   }
 
   private void failClosed(Delivery delivery) {
@@ -222,7 +221,7 @@ public final class AsyncSender implements AutoCloseable {
         null, true, null));
   }
 
-  private static final class Delivery implements Delayed {
+  private static final class Delivery {
     final Post post;
     final CompletableFuture<PostResult> future;
     final SendProgress progress = new SendProgress();
@@ -232,16 +231,6 @@ public final class AsyncSender implements AutoCloseable {
     Delivery(Post post, CompletableFuture<PostResult> future) {
       this.post = post;
       this.future = future;
-    }
-
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public int compareTo(Delayed other) {
-      return Long.compare(dueNanos, ((Delivery) other).dueNanos);
     }
   }
 
@@ -276,7 +265,10 @@ public final class AsyncSender implements AutoCloseable {
       return this;
     }
 
-    /** Later rounds for a post that failed with a retryable error after the client's retries. Default 3. */
+    /**
+     * Later rounds for a post that failed with a retryable error after the client's retries; the posts
+     * behind it wait meanwhile. Default 3.
+     */
     public Builder redeliveries(int redeliveries) {
       if (redeliveries < 0) {
         throw Checks.invalid("redeliveries", "must not be negative");

@@ -100,6 +100,78 @@ class AsyncSenderTest {
   }
 
   @Test
+  void postsBehindAHeldRedeliveryWaitSoOrderIsKept() throws Exception {
+    server.enqueue(Wire.appError(503, "down", "maintenance"));
+    server.enqueue(Wire.appError(503, "down", "maintenance"));
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(Wire.ok());
+    }
+    try (AsyncSender sender = AsyncSender.builder(client).redeliveries(3)
+        .redeliveryDelay(Duration.ofMillis(20)).build()) {
+      List<CompletableFuture<PostResult>> futures = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        futures.add(sender.submit(post(i)));
+      }
+      for (CompletableFuture<PostResult> future : futures) {
+        assertThat(future.get(5, TimeUnit.SECONDS)).isEqualTo(PostResult.webhook());
+      }
+      assertThat(sender.stats().retried()).isEqualTo(2);
+    }
+    // Alert 1 three times (two failures, then delivered) before alerts 2 and 3 are even tried.
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      sent.add(Wire.body(Wire.take(server)).get("text").getAsString());
+    }
+    assertThat(sent).containsExactly("alert 1", "alert 1", "alert 1", "alert 2", "alert 3");
+  }
+
+  @Test
+  void aPostThatRunsOutOfRedeliveriesFailsAndTheNextOneGoesOut() throws Exception {
+    server.enqueue(Wire.appError(503, "down", "maintenance"));
+    server.enqueue(Wire.appError(503, "down", "maintenance"));
+    server.enqueue(Wire.ok());
+    try (AsyncSender sender = AsyncSender.builder(client).redeliveries(1)
+        .redeliveryDelay(Duration.ofMillis(10)).build()) {
+      CompletableFuture<PostResult> first = sender.submit(post(1));
+      CompletableFuture<PostResult> second = sender.submit(post(2));
+
+      assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(PostResult.webhook());
+      assertThat(first).isCompletedExceptionally();
+      assertThat(sender.stats().failed()).isEqualTo(1);
+      assertThat(sender.stats().delivered()).isEqualTo(1);
+    }
+    assertThat(Wire.body(Wire.take(server)).get("text").getAsString()).isEqualTo("alert 1");
+    assertThat(Wire.body(Wire.take(server)).get("text").getAsString()).isEqualTo("alert 1");
+    assertThat(Wire.body(Wire.take(server)).get("text").getAsString()).isEqualTo("alert 2");
+  }
+
+  @Test
+  void closeTriesAHeldPostAtOnceInsteadOfWaitingForItsDelay() throws Exception {
+    server.enqueue(Wire.appError(503, "down", "maintenance"));
+    server.enqueue(Wire.ok());
+    server.enqueue(Wire.ok());
+    // A redelivery delay of an hour: close() must not wait for it.
+    AsyncSender sender = AsyncSender.builder(client).redeliveryDelay(Duration.ofHours(1))
+        .closeTimeout(Duration.ofSeconds(10)).build();
+    CompletableFuture<PostResult> first = sender.submit(post(1));
+    CompletableFuture<PostResult> second = sender.submit(post(2));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (sender.stats().retried() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(sender.stats().retried()).isEqualTo(1);
+    assertThat(second).isNotDone();
+
+    long start = System.nanoTime();
+    sender.close();
+
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(5);
+    assertThat(first).isCompletedWithValue(PostResult.webhook());
+    assertThat(second).isCompletedWithValue(PostResult.webhook());
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void redeliveryResumesAfterThePartsAlreadyPosted() throws Exception {
     MattermostClient rest = Wire.rest(server, new RecordingSleeper()).maxMessageLength(20)
         .retryPolicy(RetryPolicy.noRetries(Duration.ofSeconds(3))).build();
