@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.commandcenter.mattermost.warroom.TurnCredentials;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,22 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The Calls plugin's TURN settings (ICEServersConfigs, TURNStaticAuthSecret, TURNCredentialsExpirationMinutes) as
  * mattermost-plugin-calls v1.12.2 hands them to clients: GET /config and GET /turn-credentials.
  */
-class CallsTurnCredentialsTest {
+class CallsTurnCredentialsTest extends SandboxPerTest {
   private static final String SECRET = "coturn-static-auth-secret";
   private static final IceServerConfig TURN = IceServerConfig.of("turn:127.0.0.1:3478?transport=udp",
       "turns:127.0.0.1:5349");
 
-  private MattermostSandbox mm;
 
-  @BeforeEach
-  void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterEach
-  void stop() {
-    mm.close();
-  }
 
   private String calls() {
     return mm.url() + "/plugins/com.mattermost.calls";

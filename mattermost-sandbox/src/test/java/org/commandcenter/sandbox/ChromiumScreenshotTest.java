@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import org.commandcenter.realservers.Chromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Renders a failed-build alert in a real headless Chromium (Debian package {@code chromium}; .ci/run installs it),
  * saves a screenshot for the docs under target/, and asserts on the DOM and the layout the browser built.
  */
-class ChromiumScreenshotTest {
+class ChromiumScreenshotTest extends SandboxPerTest {
 
-  private MattermostSandbox mm;
 
-  @BeforeEach
-  void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterEach
-  void stop() {
-    mm.close();
-  }
 
   @Test
   void rendersFailedBuildAlertWithColourBarFieldsAndWarRoomLink(@TempDir Path tmp) throws Exception {

@@ -16,8 +16,6 @@ import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.RetryPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,18 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The asynchronous sender against the sandbox: an outage longer than the client's own retries is bridged by
  * redeliveries (each alert once, in order), and a full queue drops quickly and visibly; nothing is lost silently.
  */
-class ClientAsyncDeliveryTest {
-  private MattermostSandbox mm;
+class ClientAsyncDeliveryTest extends SandboxPerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterEach
-  void stop() {
-    mm.close();
-  }
 
   private MattermostClient client(boolean webhook) {
     MattermostClient.Builder builder = MattermostClient.builder()

@@ -12,8 +12,6 @@ import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.RetryPolicy;
 import org.commandcenter.mattermost.warroom.WarRoom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,18 +19,9 @@ import org.junit.jupiter.api.Test;
  * server/api.go), including their text/plain answers to POST and the test-mode rule that only system admins may
  * enable calls in a channel.
  */
-class ClientCallsTest {
-  private MattermostSandbox mm;
+class ClientCallsTest extends SandboxPerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterEach
-  void stop() {
-    mm.close();
-  }
 
   private CallsClient calls(String token) {
     return MattermostClient.builder().siteUrl(mm.url()).token(token).team(TEAM)

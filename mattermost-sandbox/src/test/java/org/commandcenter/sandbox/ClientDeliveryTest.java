@@ -22,7 +22,6 @@ import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,24 +29,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The shared client against the sandbox under every fault: each alert arrives exactly once (none lost, none
  * duplicated) and what the client reports matches what arrived.
  */
-class ClientDeliveryTest {
+class ClientDeliveryTest extends SandboxPerTest {
   /** The client's two transports. */
   enum Transport { WEBHOOK, REST }
 
   private static final int ALERTS = 3;
 
-  private MattermostSandbox mm;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
-  @BeforeEach
-  void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
   @AfterEach
-  void stop() {
+  void stopTimer() {
     timer.shutdownNow();
-    mm.close();
   }
 
   private MattermostClient client(Transport transport) {

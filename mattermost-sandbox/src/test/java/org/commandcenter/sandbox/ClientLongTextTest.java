@@ -11,8 +11,6 @@ import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.text.SafeText;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,19 +19,10 @@ import org.junit.jupiter.api.Test;
  * fence that straddles the limit: REST (which rejects long text) gets a root and replies, a webhook sequential posts,
  * every post within the server's limit, nothing lost, every code block balanced.
  */
-class ClientLongTextTest {
+class ClientLongTextTest extends SandboxPerClass {
   private static final int MAX_RUNES = 16383;
-  private static MattermostSandbox mm;
 
-  @BeforeAll
-  static void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterAll
-  static void stop() {
-    mm.close();
-  }
 
   @BeforeEach
   void reset() {

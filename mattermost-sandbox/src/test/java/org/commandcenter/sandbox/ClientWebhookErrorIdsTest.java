@@ -14,8 +14,6 @@ import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.RetryPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,20 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the message (server/channels/web/webhook.go); older ones answer the specific id. The client must
  * not depend on either: the same failures give the same outcome, and the key never leaks.
  */
-class ClientWebhookErrorIdsTest {
+class ClientWebhookErrorIdsTest extends SandboxPerTest {
   private static final String UNKNOWN_HOOK = "nosuchhook0000000000000000";
 
-  private MattermostSandbox mm;
 
-  @BeforeEach
-  void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterEach
-  void stop() {
-    mm.close();
-  }
 
   /** Status, retryability and number of requests a failure cost; never the error id. */
   private record Outcome(int status, boolean retryable, int requests) {}

@@ -9,23 +9,12 @@ import static org.commandcenter.sandbox.MattermostSandbox.TEAM;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each fault does what SANDBOX.md promises, and only to Mattermost routes. */
-class FaultsTest {
-  private MattermostSandbox mm;
+class FaultsTest extends SandboxPerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterEach
-  void stop() {
-    mm.close();
-  }
 
   private Wire.Answer send(String text) throws IOException {
     return Wire.post(mm.hookUrl(JENKINS_HOOK), "{\"text\":\"" + text + "\"}");

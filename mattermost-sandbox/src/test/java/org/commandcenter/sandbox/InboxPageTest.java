@@ -4,23 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.commandcenter.sandbox.MattermostSandbox.JENKINS_BOT_TOKEN;
 
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The inbox page renders posts as Mattermost does (checked on the HTML; ChromiumScreenshotTest checks a browser). */
-class InboxPageTest {
-  private MattermostSandbox mm;
+class InboxPageTest extends SandboxPerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterEach
-  void stop() {
-    mm.close();
-  }
 
   private String page(String path) throws Exception {
     Wire.Answer answer = Wire.get(mm.url() + path);

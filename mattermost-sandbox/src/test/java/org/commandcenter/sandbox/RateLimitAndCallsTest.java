@@ -6,23 +6,12 @@ import static org.commandcenter.sandbox.MattermostSandbox.ALICE_TOKEN;
 import static org.commandcenter.sandbox.MattermostSandbox.JENKINS_HOOK;
 import static org.commandcenter.sandbox.MattermostSandbox.TEAM;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** app/ratelimit.go on every route, and the Calls plugin routes of v1.12.2. */
-class RateLimitAndCallsTest {
-  private MattermostSandbox mm;
+class RateLimitAndCallsTest extends SandboxPerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterEach
-  void stop() {
-    mm.close();
-  }
 
   /** Requests before the limiter is on, so class loading and the first connection do not eat into its window. */
   private void warmUp() throws Exception {

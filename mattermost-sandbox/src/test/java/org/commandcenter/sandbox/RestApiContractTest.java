@@ -12,24 +12,13 @@ import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** REST API v4 answers as server/channels/api4 and app/post.go do. */
-class RestApiContractTest {
-  private static MattermostSandbox mm;
+class RestApiContractTest extends SandboxPerClass {
 
-  @BeforeAll
-  static void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterAll
-  static void stop() {
-    mm.close();
-  }
 
   @BeforeEach
   void reset() {

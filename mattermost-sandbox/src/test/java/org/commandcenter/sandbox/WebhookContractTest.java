@@ -11,24 +11,13 @@ import java.util.List;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
 import okhttp3.Request;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Incoming webhooks answer as server/channels/web/webhook.go and app/webhook.go do. */
-class WebhookContractTest {
-  private static MattermostSandbox mm;
+class WebhookContractTest extends SandboxPerClass {
 
-  @BeforeAll
-  static void start() throws Exception {
-    mm = MattermostSandbox.builder().withSampleData().build().start();
-  }
 
-  @AfterAll
-  static void stop() {
-    mm.close();
-  }
 
   @BeforeEach
   void reset() {
