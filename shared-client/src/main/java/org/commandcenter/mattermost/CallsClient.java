@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 /**
  * The Mattermost Calls plugin's HTTP API, served under {@code /plugins/com.mattermost.calls}
@@ -44,7 +43,7 @@ public final class CallsClient {
     JsonObject body = new JsonObject();
     body.addProperty("enabled", true);
     Request request = client.request(plugin().addPathSegment(channelId))
-        .post(RequestBody.create(client.gson().toJson(body), MattermostClient.JSON))
+        .post(client.jsonBody(body))
         .build();
     client.execute("enable Calls in channel " + channelId, request);
   }

@@ -191,8 +191,9 @@ final class RestApi {
     return siteUrl.newBuilder();
   }
 
-  Gson gson() {
-    return gson;
+  /** A JSON request body, written as every other body of this client is. */
+  RequestBody jsonBody(JsonElement json) {
+    return payloads.body(json);
   }
 
   <T> T parse(String action, HttpAnswer answer, Class<T> type) throws MattermostException {
