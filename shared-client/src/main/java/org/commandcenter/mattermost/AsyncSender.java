@@ -23,7 +23,6 @@ import java.util.logging.Logger;
  */
 public final class AsyncSender implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(AsyncSender.class.getName());
-  private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** Put in the queue by close() to end the worker's wait at once. */
   private static final Delivery WAKE_UP = new Delivery(null, null);
 
@@ -163,8 +162,9 @@ public final class AsyncSender implements AutoCloseable {
       if (closed && queue.isEmpty()) {
         return null;
       }
-      Delivery delivery = queue.poll(IDLE_WAIT_NANOS, TimeUnit.NANOSECONDS);
-      if (delivery != null && delivery != WAKE_UP) {
+      // No timed wait needed: close() sets closed before it queues WAKE_UP.
+      Delivery delivery = queue.take();
+      if (delivery != WAKE_UP) {
         return delivery;
       }
     }

@@ -244,7 +244,7 @@ class AsyncSenderTest {
 
   @Test
   void idleSenderClosesAtOnce() {
-    // A close timeout of a minute: an idle sender that waited for it (or for the worker's 1 s idle poll) would show.
+    // A close timeout of a minute: an idle sender that waited for it (or for any timed poll) would show.
     AsyncSender sender = AsyncSender.builder(client).closeTimeout(Duration.ofMinutes(1)).build();
     long start = System.nanoTime();
     sender.close();
