@@ -1,7 +1,6 @@
 package org.commandcenter.benchmarks;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +9,9 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import okhttp3.tls.HandshakeCertificates;
 
 /**
  * A reference, not a client: one kept-alive socket and a hand-written HTTP/1.1 exchange, no HTTP
@@ -26,12 +24,13 @@ final class BareSocketSender implements AutoCloseable {
   private final InputStream in;
   private final byte[] request;
 
-  BareSocketSender(String siteUrl, String token, String json, SSLContext tls) throws IOException {
+  /** @param trust the client's trust for HTTPS, or null for plain HTTP */
+  BareSocketSender(String siteUrl, String token, String json, HandshakeCertificates trust) throws IOException {
     URI uri = URI.create(siteUrl);
     Socket plain = new Socket(InetAddress.getLoopbackAddress(), uri.getPort());
     plain.setTcpNoDelay(true);
-    if (tls != null) {
-      SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, uri.getHost(), uri.getPort(), true);
+    if (trust != null) {
+      SSLSocket secure = (SSLSocket) trust.sslSocketFactory().createSocket(plain, uri.getHost(), uri.getPort(), true);
       SSLParameters parameters = secure.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       secure.setSSLParameters(parameters);
@@ -58,8 +57,9 @@ final class BareSocketSender implements AutoCloseable {
     String statusLine = readLine();
     int contentLength = 0;
     for (String header = readLine(); !header.isEmpty(); header = readLine()) {
-      if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-        contentLength = Integer.parseInt(header.substring("content-length:".length()).trim());
+      int value = Http1Lines.contentLength(header);
+      if (value >= 0) {
+        contentLength = value;
       }
     }
     in.skipNBytes(contentLength);
@@ -67,16 +67,11 @@ final class BareSocketSender implements AutoCloseable {
   }
 
   private String readLine() throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-    for (int b = in.read(); b != '\n'; b = in.read()) {
-      if (b < 0) {
-        throw new EOFException("the server closed the connection");
-      }
-      if (b != '\r') {
-        line.write(b);
-      }
+    String line = Http1Lines.readLine(in);
+    if (line == null) {
+      throw new EOFException("the server closed the connection");
     }
-    return line.toString(StandardCharsets.US_ASCII);
+    return line;
   }
 
   @Override

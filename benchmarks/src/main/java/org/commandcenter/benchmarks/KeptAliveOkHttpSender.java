@@ -1,13 +1,12 @@
 package org.commandcenter.benchmarks;
 
 import java.io.IOException;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
 
 /**
  * A reference, not a client: bare OkHttp with one client kept for all messages and nothing of ours
@@ -20,11 +19,11 @@ final class KeptAliveOkHttpSender {
   private final OkHttpClient client;
   private final Request request;
 
-  KeptAliveOkHttpSender(String siteUrl, String token, String json, SSLSocketFactory tls,
-      X509TrustManager trustManager) {
+  /** @param trust the client's trust for HTTPS, or null for plain HTTP */
+  KeptAliveOkHttpSender(String siteUrl, String token, String json, HandshakeCertificates trust) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
-    if (tls != null) {
-      builder.sslSocketFactory(tls, trustManager);
+    if (trust != null) {
+      builder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
     }
     client = builder.build();
     request = new Request.Builder()

@@ -2,7 +2,6 @@ package org.commandcenter.benchmarks;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,31 +93,23 @@ final class LoopbackMattermost implements AutoCloseable {
 
   /** Reads a request line and headers; returns the Content-Length, or -1 at end of stream. */
   private static int readHeaders(InputStream in) throws IOException {
+    if (Http1Lines.readLine(in) == null) {
+      return -1;
+    }
     int contentLength = 0;
-    boolean any = false;
-    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        return any ? fail("request cut off") : -1;
+    for (String header = Http1Lines.readLine(in); ; header = Http1Lines.readLine(in)) {
+      if (header == null) {
+        return fail("request cut off");
       }
-      any = true;
-      if (b != '\n') {
-        if (b != '\r') {
-          line.write(b);
-        }
-        continue;
-      }
-      String header = line.toString(StandardCharsets.US_ASCII);
-      line.reset();
       if (header.isEmpty()) {
         return contentLength;
       }
-      String lower = header.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("content-length:")) {
-        contentLength = Integer.parseInt(header.substring("content-length:".length()).trim());
-      } else if (lower.startsWith("transfer-encoding:")) {
+      if (header.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:")) {
         return fail("chunked request bodies are not expected from this benchmark");
+      }
+      int value = Http1Lines.contentLength(header);
+      if (value >= 0) {
+        contentLength = value;
       }
     }
   }

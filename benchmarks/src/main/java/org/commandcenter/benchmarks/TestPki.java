@@ -26,4 +26,9 @@ final class TestPki {
   String caPem() {
     return rootCa.certificatePem();
   }
+
+  /** What a client that trusts only this CA holds. */
+  HandshakeCertificates clientCertificates() {
+    return new HandshakeCertificates.Builder().addTrustedCertificate(rootCa.certificate()).build();
+  }
 }
