@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commandcenter.cli.console.CliException;
 import org.commandcenter.mattermost.Attachment;
 import org.commandcenter.mattermost.Field;
 import picocli.CommandLine.Model.ArgSpec;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.commandcenter.cli.console.CliException;
 import org.commandcenter.mattermost.Attachment;
 import org.commandcenter.mattermost.Field;
 

@@ -7,8 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.commandcenter.cli.connection.MattermostOptions;
+import org.commandcenter.cli.console.CliContext;
+import org.commandcenter.cli.console.CliException;
+import org.commandcenter.cli.console.Environment;
+import org.commandcenter.cli.console.ExitCode;
+import org.commandcenter.cli.console.Failures;
+import org.commandcenter.cli.console.RedactingWriter;
+import org.commandcenter.cli.console.Secrets;
+import org.commandcenter.cli.console.VersionProvider;
 import org.commandcenter.cli.doctor.DoctorCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -17,6 +25,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** {@code command-center}: the Command Center command line ({@code send}, {@code war-room}, {@code doctor}). */
 @Command(name = "command-center", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -24,7 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = "ChatOps for air-gapped software factories: alerts to a self-hosted Mattermost, War Rooms, diagnostics.",
     subcommands = {SendCommand.class, WarRoomCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'command-center help COMMAND' for a command's options. Documentation: docs/cli.md"})
-public final class CommandCenter implements Callable<Integer> {
+public final class CommandCenter implements Callable<Integer>, CliContext.Source {
   /** Options whose value is a secret: registered before parsing so no error message can echo them. */
   private static final List<String> SECRET_OPTIONS = List.of("--token", "--webhook-url", "--turn-secret", "--password");
   /** Variables holding secrets; their values are redacted from all output. */
@@ -40,6 +49,7 @@ public final class CommandCenter implements Callable<Integer> {
     this.context = context;
   }
 
+  @Override
   public CliContext context() {
     return context;
   }

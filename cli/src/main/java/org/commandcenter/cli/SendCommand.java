@@ -20,8 +20,16 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commandcenter.cli.connection.MattermostOptions;
+import org.commandcenter.cli.connection.ProxyEnvironment;
+import org.commandcenter.cli.console.CliContext;
+import org.commandcenter.cli.console.CliException;
+import org.commandcenter.cli.console.DurationConverter;
+import org.commandcenter.cli.console.ExitCode;
+import org.commandcenter.cli.console.Failures;
+import org.commandcenter.cli.console.Secrets;
+import org.commandcenter.cli.console.VersionProvider;
 import org.commandcenter.mattermost.Attachment;
-import org.commandcenter.mattermost.CaTrust;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.Post;
@@ -29,7 +37,9 @@ import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.Priority;
 import org.commandcenter.mattermost.ProxySettings;
 import org.commandcenter.mattermost.RetryPolicy;
+import org.commandcenter.mattermost.rules.MattermostIds;
 import org.commandcenter.mattermost.text.SafeText;
+import org.commandcenter.mattermost.tls.CaTrust;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +68,6 @@ import picocli.CommandLine.Spec;
 public final class SendCommand implements Callable<Integer> {
   static final String WEBHOOK_ENV = "MATTERMOST_WEBHOOK_URL";
 
-  private static final Pattern CHANNEL_ID = Pattern.compile("[a-z0-9]{26}");
   /** The client's field names (validation messages) to the flag that sets them. */
   private static final Map<String, String> FLAG_OF_FIELD = Map.ofEntries(
       Map.entry("text", "TEXT"), Map.entry("channel", "--channel"), Map.entry("username", "--username"),
@@ -69,7 +78,7 @@ public final class SendCommand implements Callable<Integer> {
   enum PriorityLevel { important, urgent }
 
   @ParentCommand
-  CommandCenter root;
+  CliContext.Source root;
 
   @Spec
   CommandSpec spec;
@@ -198,12 +207,12 @@ public final class SendCommand implements Callable<Integer> {
       fromFlags = webhookUrl.trim();
     }
     if (fromFlags != null) {
-      if (server.url != null) {
+      if (server.hasUrlOption()) {
         throw CliException.usage("--url and --webhook-url: choose the REST API or a webhook, not both");
       }
       return fromFlags;
     }
-    if (server.url != null) {
+    if (server.hasUrlOption()) {
       return null;
     }
     String fromEnvironment = context.environment().get(WEBHOOK_ENV);
@@ -290,7 +299,7 @@ public final class SendCommand implements Callable<Integer> {
     if (channel == null) {
       throw CliException.usage("--channel is required with the REST API");
     }
-    if (!CHANNEL_ID.matcher(channel).matches() && server.team(context) == null) {
+    if (!MattermostIds.isValid(channel) && server.team(context) == null) {
       throw CliException.usage("--team (or MATTERMOST_TEAM) is required to resolve the channel name '" + channel
           + "'; or give the 26-character channel id");
     }
@@ -323,7 +332,7 @@ public final class SendCommand implements Callable<Integer> {
   }
 
   private Post withUploadedFiles(MattermostClient client, CliContext context, Post post) throws IOException {
-    String channelId = CHANNEL_ID.matcher(channel).matches() ? channel : client.channel(server.team(context), channel).id();
+    String channelId = MattermostIds.isValid(channel) ? channel : client.channel(server.team(context), channel).id();
     Post.Builder builder = post.newBuilder();
     for (Path file : files) {
       byte[] content;

@@ -6,11 +6,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
+import org.commandcenter.cli.connection.MattermostOptions;
+import org.commandcenter.cli.connection.RawApi;
+import org.commandcenter.cli.console.CliContext;
+import org.commandcenter.cli.console.CliException;
+import org.commandcenter.cli.console.ExitCode;
+import org.commandcenter.cli.console.Failures;
+import org.commandcenter.cli.console.VersionProvider;
+import org.commandcenter.cli.doctor.CallsAdvice;
 import org.commandcenter.mattermost.Channel;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.RetryPolicy;
+import org.commandcenter.mattermost.rules.ChannelNames;
 import org.commandcenter.mattermost.warroom.WarRoom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,11 +46,10 @@ import picocli.CommandLine.Spec;
         "  5  TLS failed: run `command-center doctor`"})
 public final class WarRoomCommand implements Callable<Integer> {
   /** Channel URL names: server/public/model/channel.go IsValidChannelIdentifier (lowercase, digits, -, _). */
-  private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z0-9_-]{1,64}");
   private static final String PLUGIN = "plugins/com.mattermost.calls/";
 
   @ParentCommand
-  CommandCenter root;
+  CliContext.Source root;
 
   @Spec
   CommandSpec spec;
@@ -158,7 +165,7 @@ public final class WarRoomCommand implements Callable<Integer> {
   }
 
   private void requireChannelName() {
-    if (!CHANNEL_NAME.matcher(channel).matches()) {
+    if (!ChannelNames.isValidChannel(channel)) {
       throw CliException.usage("--channel '" + channel + "': use the channel's URL name "
           + "(lowercase letters, digits, '-' and '_', as in .../channels/war-room), not its display name");
     }

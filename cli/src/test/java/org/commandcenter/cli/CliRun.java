@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.commandcenter.cli.console.Environment;
 
 /** Runs {@code command-center} in-process with its own environment, and captures what it printed. */
 public final class CliRun {

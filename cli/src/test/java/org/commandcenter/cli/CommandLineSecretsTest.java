@@ -3,6 +3,8 @@ package org.commandcenter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.commandcenter.cli.console.ExitCode;
+import org.commandcenter.cli.console.Secrets;
 import org.junit.jupiter.api.Test;
 
 /** Secrets typed on the command line or set in the environment never come back in picocli's or our own errors. */

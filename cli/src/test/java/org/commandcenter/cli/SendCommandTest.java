@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.commandcenter.cli.console.ExitCode;
 import org.commandcenter.sandbox.MattermostSandbox;
 import org.commandcenter.sandbox.ReceivedPost;
 import org.junit.jupiter.api.AfterEach;

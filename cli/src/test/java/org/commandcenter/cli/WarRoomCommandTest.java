@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.Map;
 import java.util.Optional;
+import org.commandcenter.cli.console.ExitCode;
 import org.commandcenter.sandbox.MattermostSandbox;
 import org.commandcenter.sandbox.SandboxSettings;
 import org.junit.jupiter.api.AfterEach;

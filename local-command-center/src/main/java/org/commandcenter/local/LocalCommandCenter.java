@@ -21,9 +21,9 @@ import org.commandcenter.notifier.core.NotifyOutcome;
 import org.commandcenter.realservers.CoturnServer;
 import org.commandcenter.sandbox.IceServerConfig;
 import org.commandcenter.sandbox.MattermostSandbox;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./command-center-local}: everything Command Center does, on this machine, in one command. The Mattermost

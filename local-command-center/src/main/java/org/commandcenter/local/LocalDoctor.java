@@ -2,13 +2,13 @@ package org.commandcenter.local;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.commandcenter.cli.CommandCenter;
-import org.commandcenter.cli.Environment;
+import org.commandcenter.cli.console.Environment;
 import org.commandcenter.realservers.CoturnServer;
 
 /**

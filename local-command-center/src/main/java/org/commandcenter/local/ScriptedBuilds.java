@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.commandcenter.cli.console.Failures;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.notifier.core.BuildEvent;
 import org.commandcenter.notifier.core.BuildFacts;

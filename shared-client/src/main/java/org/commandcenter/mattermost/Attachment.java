@@ -5,8 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
+import org.commandcenter.mattermost.rules.Colors;
 
 /**
  * A Slack-compatible message attachment. Validated at {@link Builder#build()} with the rules of
@@ -15,9 +14,6 @@ import java.util.regex.Pattern;
 public final class Attachment {
   /** The webapp shows at most this many footer characters; longer footers are a caller bug. */
   static final int MAX_FOOTER_LENGTH = 300;
-
-  private static final Set<String> NAMED_COLORS = Set.of("good", "warning", "danger");
-  private static final Pattern HEX_COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
   private final String fallback;
   private final String color;
@@ -266,7 +262,7 @@ public final class Attachment {
 
     /** @throws IllegalArgumentException naming the offending field, e.g. {@code color: ...}. */
     public Attachment build() {
-      if (notEmpty(color) && !NAMED_COLORS.contains(color) && !HEX_COLOR.matcher(color).matches()) {
+      if (notEmpty(color) && !Colors.isValid(color)) {
         throw Checks.invalid("color", "must be one of good, warning, danger or a hex color #RRGGBB");
       }
       if (notEmpty(authorLink) && !notEmpty(authorName)) {

@@ -9,10 +9,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.HostnameVerifier;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.Authenticator;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
+import org.commandcenter.mattermost.tls.CaTrust;
 
 /** Derives the client's {@link OkHttpClient} from the caller's (or a fresh one) and our settings. */
 final class HttpClients {
@@ -34,8 +34,7 @@ final class HttpClients {
     builder.followRedirects(false).followSslRedirects(false);
     builder.hostnameVerifier(DEFAULT_VERIFIER);
     if (trust != null) {
-      X509TrustManager trustManager = trust.trustManager();
-      builder.sslSocketFactory(trust.socketFactory(trustManager), trustManager);
+      builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
     }
     if (proxy != null) {
       // An explicit proxy on the caller's client would win over a selector; ours must.

@@ -14,6 +14,9 @@ import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import org.commandcenter.mattermost.rules.HttpUrls;
+import org.commandcenter.mattermost.rules.WebhookUrls;
+import org.commandcenter.mattermost.tls.CaTrust;
 
 /**
  * Posts to Mattermost over an incoming webhook or the REST API v4 with a bot or personal access
@@ -42,7 +45,7 @@ public final class MattermostClient {
 
   private MattermostClient(Builder builder) {
     this.webhookUrl = builder.webhookUrl;
-    this.siteUrl = builder.webhookUrl != null ? siteOf(builder.webhookUrl) : trimSlash(builder.siteUrl);
+    this.siteUrl = builder.webhookUrl != null ? WebhookUrls.siteOf(builder.webhookUrl) : trimSlash(builder.siteUrl);
     this.token = builder.token;
     this.team = builder.team;
     this.trust = builder.trust;
@@ -212,26 +215,13 @@ public final class MattermostClient {
     List<String> secrets = new ArrayList<>();
     if (builder.webhookUrl != null) {
       secrets.add(builder.webhookUrl);
-      HttpUrl url = HttpUrl.get(builder.webhookUrl);
-      List<String> segments = url.pathSegments();
-      secrets.add(segments.get(segments.size() - 1));
+      secrets.add(WebhookUrls.keyOf(builder.webhookUrl));
     }
     secrets.add(builder.token);
     if (builder.proxy != null) {
       secrets.add(builder.proxy.password());
     }
     return secrets;
-  }
-
-  /** Everything before {@code /hooks/<key>}. */
-  private static String siteOf(String webhookUrl) {
-    HttpUrl url = HttpUrl.get(webhookUrl);
-    List<String> segments = url.pathSegments();
-    HttpUrl.Builder site = url.newBuilder().query(null).fragment(null).encodedPath("/");
-    for (int i = 0; i < segments.size() - 2; i++) {
-      site.addPathSegment(segments.get(i));
-    }
-    return trimSlash(site.build().toString());
   }
 
   private static String trimSlash(String url) {
@@ -386,13 +376,8 @@ public final class MattermostClient {
 
     /** Never echoes the URL: it contains the webhook key. */
     private static void checkWebhookUrl(String url) {
-      HttpUrl parsed = url.startsWith("http://") || url.startsWith("https://") ? HttpUrl.parse(url) : null;
-      List<String> segments = parsed == null ? List.of() : parsed.pathSegments();
-      boolean shaped = segments.size() >= 2
-          && segments.get(segments.size() - 2).equals("hooks")
-          && segments.get(segments.size() - 1).matches("[A-Za-z0-9]+")
-          && parsed.query() == null;
-      if (!shaped) {
+      HttpUrl parsed = WebhookUrls.isWebhookUrl(url) ? HttpUrl.parse(url) : null;
+      if (parsed == null || parsed.query() != null) {
         throw Checks.invalid("webhookUrl", "must look like https://chat.example.com/hooks/<key>");
       }
       if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
@@ -405,7 +390,7 @@ public final class MattermostClient {
       if (siteUrl == null || siteUrl.isBlank()) {
         throw Checks.invalid("siteUrl", "required with token");
       }
-      HttpUrl parsed = siteUrl.startsWith("http://") || siteUrl.startsWith("https://") ? HttpUrl.parse(siteUrl) : null;
+      HttpUrl parsed = HttpUrls.parse(siteUrl);
       if (parsed == null || parsed.query() != null || parsed.fragment() != null) {
         throw Checks.invalid("siteUrl", "must be an http:// or https:// URL such as https://chat.example.com");
       }

@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.Priority;
 import org.commandcenter.mattermost.User;
+import org.commandcenter.mattermost.rules.Usernames;
 import org.commandcenter.mattermost.warroom.WarRoom;
 
 /**
@@ -24,8 +24,6 @@ import org.commandcenter.mattermost.warroom.WarRoom;
 final class BuildDelivery {
   /** Culprit lookups are one request each; a merge of hundreds of commits must not become hundreds of calls. */
   static final int MAX_CULPRIT_LOOKUPS = 10;
-  /** Mattermost user names (server/public/model/user.go IsValidUsername). */
-  private static final Pattern MENTIONABLE = Pattern.compile("[a-z0-9.\\-_]{1,64}");
 
   private final MattermostClient client;
   private final ThreadStore store;
@@ -212,7 +210,7 @@ final class BuildDelivery {
       }
       try {
         Optional<User> user = client.userByEmail(email);
-        if (user.isPresent() && !user.get().isBot() && isMentionable(user.get().username())) {
+        if (user.isPresent() && !user.get().isBot() && Usernames.isMentionable(user.get().username())) {
           usernames.add(user.get().username());
         }
       } catch (MattermostException | RuntimeException e) {
@@ -221,12 +219,6 @@ final class BuildDelivery {
       }
     }
     return new ArrayList<>(usernames);
-  }
-
-  /** Only names {@code Mentions.of} accepts: a strange answer must not cost the whole notification. */
-  private static boolean isMentionable(String username) {
-    return username != null && MENTIONABLE.matcher(username).matches()
-        && !List.of("all", "channel", "here").contains(username);
   }
 
   /** Channels to notify; a webhook without channels posts to its own default channel (key ""). */

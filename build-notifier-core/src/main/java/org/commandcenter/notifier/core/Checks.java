@@ -1,14 +1,14 @@
 package org.commandcenter.notifier.core;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import org.commandcenter.mattermost.rules.Fields;
+import org.commandcenter.mattermost.rules.HttpUrls;
 
-/** Validation helpers; every failure names the field so the admin knows what to fix. */
+/** Validation shorthands of the core; Mattermost's own rules live in {@link org.commandcenter.mattermost.rules}. */
 final class Checks {
   private Checks() {}
 
   static IllegalArgumentException invalid(String field, String problem) {
-    return new IllegalArgumentException(field + ": " + problem);
+    return Fields.invalid(field, problem);
   }
 
   static String requireNotBlank(String field, String value) {
@@ -18,26 +18,9 @@ final class Checks {
     return value;
   }
 
-  /** Accepts null / empty (= not set); otherwise an absolute http(s) URL with a host. */
+  /** Accepts null / empty (= not set); otherwise an absolute http(s) URL as the server takes it. */
   static void requireHttpUrlOrNull(String field, String value) {
-    if (value == null || value.isEmpty()) {
-      return;
-    }
-    if (!isHttpUrl(value)) {
-      throw invalid(field, "must be an absolute http:// or https:// URL");
-    }
-  }
-
-  static boolean isHttpUrl(String value) {
-    if (!(value.startsWith("http://") || value.startsWith("https://"))) {
-      return false;
-    }
-    try {
-      URI uri = new URI(value);
-      return uri.getHost() != null && !uri.getHost().isEmpty();
-    } catch (URISyntaxException e) {
-      return false;
-    }
+    HttpUrls.requireValidOrEmpty(field, value);
   }
 
   static String emptyToNull(String value) {

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.commandcenter.mattermost.rules.ChannelNames;
 
 /** What to notify about and how; the adapter maps the notifier's fields and the global configuration here. */
 public final class NotifyConfig {
@@ -316,7 +317,7 @@ public final class NotifyConfig {
     public NotifyConfig build() {
       List<String> normalized = new ArrayList<>();
       for (int i = 0; i < channels.size(); i++) {
-        String channel = Channels.normalize("channels[" + i + "]", channels.get(i));
+        String channel = ChannelNames.normalize("channels[" + i + "]", channels.get(i));
         if (!normalized.contains(channel)) {
           normalized.add(channel);
         }

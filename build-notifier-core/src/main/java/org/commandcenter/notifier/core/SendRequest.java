@@ -12,12 +12,15 @@ import java.util.Objects;
 import org.commandcenter.mattermost.Attachment;
 import org.commandcenter.mattermost.Field;
 import org.commandcenter.mattermost.Priority;
+import org.commandcenter.mattermost.rules.EmojiNames;
+import org.commandcenter.mattermost.rules.HttpUrls;
+import org.commandcenter.mattermost.rules.MattermostIds;
 
 /**
  * What a {@code mattermostSend} step asks for. The parameters of the old Jenkins mattermost plugin keep their
  * meaning: {@code message} is the attachment's body, {@code text} the post text above it, {@code color} the
  * attachment colour, {@code channel} one or several channels ("a,b;c", "user@channel", "@user"), {@code icon} the
- * avatar URL; {@code endpoint} is handled by the adapter when it builds the client (see {@link Endpoints}).
+ * avatar URL; {@code endpoint} is handled by the adapter when it builds the client.
  */
 public final class SendRequest {
   private final String message;
@@ -386,7 +389,7 @@ public final class SendRequest {
       if (username != null && username.chars().anyMatch(Character::isWhitespace)) {
         throw Checks.invalid("username", "must not contain spaces");
       }
-      if (icon != null && !isEmoji(icon) && !Checks.isHttpUrl(icon)) {
+      if (icon != null && !EmojiNames.isReference(icon) && !HttpUrls.isValid(icon)) {
         throw Checks.invalid("icon", "must be an http(s) image URL or an emoji like :jenkins:");
       }
       if (deadline.isNegative() || deadline.isZero()) {
@@ -483,14 +486,9 @@ public final class SendRequest {
     }
 
     private static void requireIdOrNull(String field, String value) {
-      if (value != null && !value.matches("[a-z0-9]{26}")) {
+      if (value != null && !MattermostIds.isValid(value)) {
         throw Checks.invalid(field, "must be a 26-character Mattermost post id");
       }
     }
-  }
-
-  static boolean isEmoji(String icon) {
-    return icon.length() > 2 && icon.startsWith(":") && icon.endsWith(":")
-        && icon.chars().noneMatch(Character::isWhitespace);
   }
 }

@@ -7,6 +7,8 @@ import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.PostResult;
+import org.commandcenter.mattermost.rules.EmojiNames;
+import org.commandcenter.mattermost.rules.MattermostIds;
 import org.commandcenter.mattermost.warroom.WarRoom;
 
 /** Sends what one {@code mattermostSend} asked for, to each of its channels. */
@@ -108,7 +110,7 @@ final class StepDelivery {
       post.text(text);
     }
     if (request.icon() != null) {
-      if (SendRequest.isEmoji(request.icon())) {
+      if (EmojiNames.isReference(request.icon())) {
         post.iconEmoji(request.icon());
       } else {
         post.iconUrl(request.icon());
@@ -124,7 +126,7 @@ final class StepDelivery {
     if (channel == null) {
       throw Checks.invalid("channel", "files need a channel to upload to");
     }
-    if (channel.matches("[a-z0-9]{26}")) {
+    if (MattermostIds.isValid(channel)) {
       return channel;
     }
     if (channel.startsWith("@")) {

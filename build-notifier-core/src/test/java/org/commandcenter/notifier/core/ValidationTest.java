@@ -140,15 +140,4 @@ class ValidationTest {
     assertThat(FileUpload.of("C:\\out\\b.log", new byte[0]).name()).isEqualTo("b.log");
     assertThatThrownBy(() -> FileUpload.of("dir/", new byte[0])).hasMessageStartingWith("files.name: must name a file");
   }
-
-  @Test
-  void endpointsTellWebhooksFromSites() {
-    assertThat(Endpoints.isWebhookUrl("https://chat.example.com/hooks/abc")).isTrue();
-    assertThat(Endpoints.isWebhookUrl("https://chat.example.com/mm/hooks/abc")).isTrue();
-    assertThat(Endpoints.isWebhookUrl("https://chat.example.com")).isFalse();
-    assertThat(Endpoints.isWebhookUrl("chat.example.com/hooks/abc")).isFalse();
-    assertThatThrownBy(() -> Endpoints.validate("chat.example.com/hooks/secretkey"))
-        .hasMessageStartingWith("endpoint: must be an absolute")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secretkey"));
-  }
 }

@@ -12,23 +12,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.commandcenter.cli.CliContext;
-import org.commandcenter.cli.CliException;
-import org.commandcenter.cli.CommandCenter;
-import org.commandcenter.cli.DurationConverter;
-import org.commandcenter.cli.ExitCode;
-import org.commandcenter.cli.MattermostOptions;
-import org.commandcenter.cli.RawApi;
-import org.commandcenter.cli.TrustMaterial;
-import org.commandcenter.cli.VersionProvider;
+import org.commandcenter.cli.connection.MattermostOptions;
+import org.commandcenter.cli.connection.RawApi;
+import org.commandcenter.cli.connection.CaFiles;
+import org.commandcenter.cli.console.CliContext;
+import org.commandcenter.cli.console.CliException;
+import org.commandcenter.cli.console.DurationConverter;
+import org.commandcenter.cli.console.ExitCode;
+import org.commandcenter.cli.console.VersionProvider;
 import org.commandcenter.cli.turn.TurnPeer;
 import org.commandcenter.cli.turn.TurnProbe;
 import org.commandcenter.cli.turn.TurnTarget;
 import org.commandcenter.cli.turn.TurnTransport;
-import org.commandcenter.mattermost.CaTrust;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.RetryPolicy;
 import org.commandcenter.mattermost.User;
+import org.commandcenter.mattermost.tls.CaTrust;
 import org.commandcenter.mattermost.warroom.TurnCredentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +57,7 @@ public final class DoctorCommand implements Callable<Integer> {
   private static final String CALLS_DEFAULT_TTL = "240m";
 
   @ParentCommand
-  CommandCenter root;
+  CliContext.Source root;
 
   @Spec
   CommandSpec spec;
@@ -174,7 +173,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
   private User mattermostChecks(CliContext context, PrintWriter err, String site, String team, DoctorReport report) {
     CaTrust caTrust = server.caTrust(context);
-    CheckResult tls = report.add(new TlsCheck(TrustMaterial.of(caTrust), caTrust != null, server.proxy(context, site),
+    CheckResult tls = report.add(new TlsCheck(CaFiles.orJvmDefault(caTrust), caTrust != null, server.proxy(context, site),
         server.connectTimeout(), server.readTimeout(), clock).run(site));
     String token = server.tokenOrNull(context, err);
     List<String> dependents = dependentChecks(team);
@@ -266,7 +265,7 @@ public final class DoctorCommand implements Callable<Integer> {
             + " (or --turn-username with --turn-password-file)");
       }
     }
-    CaTrust turnTrust = turnCaFile != null ? TrustMaterial.readCaFile(turnCaFile, "--turn-ca-file") : server.caTrust(context);
+    CaTrust turnTrust = turnCaFile != null ? CaFiles.read(turnCaFile, "--turn-ca-file") : server.caTrust(context);
     Set<TurnTransport> transports = EnumSet.noneOf(TurnTransport.class);
     transports.addAll(turnTransports);
     for (TurnTransport transport : transports) {

@@ -2,8 +2,7 @@ package org.commandcenter.cli.doctor;
 
 import java.io.IOException;
 import java.util.List;
-import org.commandcenter.cli.CallsAdvice;
-import org.commandcenter.cli.RawApi;
+import org.commandcenter.cli.connection.RawApi;
 import org.commandcenter.mattermost.Channel;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;

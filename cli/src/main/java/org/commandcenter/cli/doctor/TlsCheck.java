@@ -28,10 +28,10 @@ import okhttp3.Handshake;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.commandcenter.cli.ProxyEnvironment;
-import org.commandcenter.cli.RawApi;
-import org.commandcenter.cli.TrustMaterial;
+import org.commandcenter.cli.connection.ProxyEnvironment;
+import org.commandcenter.cli.connection.RawApi;
 import org.commandcenter.mattermost.ProxySettings;
+import org.commandcenter.mattermost.tls.CaTrust;
 
 /**
  * Reaches {@code /api/v4/system/ping} the way the client will, and when TLS fails looks at the chain the
@@ -46,14 +46,14 @@ final class TlsCheck {
   private static final Duration DIAGNOSTIC_TIMEOUT = Duration.ofSeconds(5);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
-  private final TrustMaterial trust;
+  private final CaTrust trust;
   private final ProxySettings proxy;
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Clock clock;
   private final boolean privateCaGiven;
 
-  TlsCheck(TrustMaterial trust, boolean privateCaGiven, ProxySettings proxy, Duration connectTimeout,
+  TlsCheck(CaTrust trust, boolean privateCaGiven, ProxySettings proxy, Duration connectTimeout,
       Duration readTimeout, Clock clock) {
     this.trust = trust;
     this.privateCaGiven = privateCaGiven;
@@ -171,7 +171,7 @@ final class TlsCheck {
     }
     String issuer = commonName(leaf.getIssuerX500Principal().getName());
     List<String> trusted = new ArrayList<>();
-    for (X509Certificate ca : trust.privateCas()) {
+    for (X509Certificate ca : trust.certificates()) {
       trusted.add(commonName(ca));
     }
     boolean selfSigned = leaf.getIssuerX500Principal().equals(leaf.getSubjectX500Principal());

@@ -12,27 +12,19 @@ import java.net.PortUnreachableException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.commandcenter.cli.turn.StreamStunChannel.StunStreamException;
 import org.commandcenter.cli.turn.StunMessage.StunFormatException;
-import org.commandcenter.mattermost.CaTrust;
+import org.commandcenter.mattermost.tls.CaTrust;
 import org.commandcenter.mattermost.warroom.TurnCredentials;
 
 /**
@@ -168,7 +160,7 @@ public final class TurnProbe {
       if (target.transport() == TurnTransport.TCP) {
         return new StreamStunChannel(socket);
       }
-      SSLSocket tls = (SSLSocket) socketFactory(target.trust())
+      SSLSocket tls = (SSLSocket) (target.trust() != null ? target.trust() : CaTrust.jvmDefault()).socketFactory()
           .createSocket(socket, target.serverName(), target.port(), true);
       SSLParameters parameters = tls.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -188,39 +180,6 @@ public final class TurnProbe {
 
   private static boolean isIpLiteral(String host) {
     return host.contains(":") || host.matches("[0-9.]+");
-  }
-
-  private static SSLSocketFactory socketFactory(CaTrust trust) throws IOException {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      if (trust == null) {
-        context.init(null, null, null);
-        return context.getSocketFactory();
-      }
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int index = 0;
-      for (X509Certificate certificate : trust.certificates()) {
-        store.setCertificateEntry("ca-" + index++, certificate);
-      }
-      if (trust.includesSystemTrust()) {
-        TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        system.init((KeyStore) null);
-        for (TrustManager manager : system.getTrustManagers()) {
-          if (manager instanceof X509TrustManager) {
-            for (X509Certificate root : ((X509TrustManager) manager).getAcceptedIssuers()) {
-              store.setCertificateEntry("system-" + index++, root);
-            }
-          }
-        }
-      }
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      context.init(null, factory.getTrustManagers(), null);
-      return context.getSocketFactory();
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot initialise TLS: " + e.getMessage(), e);
-    }
   }
 
   private static String describeTlsFailure(SSLException e, TurnTarget target) {

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.commandcenter.mattermost.CaTrust;
+import org.commandcenter.mattermost.tls.CaTrust;
 
 /** Where and how to reach one TURN server: host, port, transport and, for TLS, whom to trust. */
 public final class TurnTarget {

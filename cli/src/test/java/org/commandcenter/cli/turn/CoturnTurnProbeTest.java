@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import okhttp3.tls.HeldCertificate;
-import org.commandcenter.mattermost.CaTrust;
+import org.commandcenter.mattermost.tls.CaTrust;
 import org.commandcenter.mattermost.warroom.TurnCredentials;
 import org.commandcenter.realservers.CoturnServer;
 import org.junit.jupiter.api.AfterAll;

@@ -3,20 +3,17 @@ package org.commandcenter.jenkins.mattermost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.commandcenter.mattermost.Channel;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.User;
+import org.commandcenter.mattermost.rules.MattermostIds;
 
 /**
  * What "Test connection" checks, without posting anything: the token (who am I), that the default and War Room
  * channels resolve in the team, and whether the Calls plugin answers. One line per check; Jenkins-free.
  */
 final class ConnectionTester {
-  /** Mattermost ids: 26 lowercase base-32 characters ({@code model/utils.go}: IsValidId). */
-  private static final Pattern CHANNEL_ID = Pattern.compile("[a-z0-9]{26}");
-
   private ConnectionTester() {
   }
 
@@ -62,7 +59,7 @@ final class ConnectionTester {
         Channel channel = client.channel(team, bare);
         lines.add(FieldCheck.ok(Messages.get("test.channel.ok", field, bare, channel.displayName())));
       } catch (MattermostException e) {
-        if (e.statusCode() == 404 && CHANNEL_ID.matcher(bare).matches()) {
+        if (e.statusCode() == 404 && MattermostIds.isValid(bare)) {
           // Channel ids cannot be looked up by name; the notifier posts to them as ids.
           lines.add(FieldCheck.warning(Messages.get("test.channel.maybeId", field, bare, team)));
         } else {

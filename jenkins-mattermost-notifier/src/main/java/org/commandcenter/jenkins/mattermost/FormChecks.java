@@ -1,31 +1,26 @@
 package org.commandcenter.jenkins.mattermost;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import org.commandcenter.notifier.core.Endpoints;
+import okhttp3.HttpUrl;
+import org.commandcenter.mattermost.rules.ChannelNames;
+import org.commandcenter.mattermost.rules.Colors;
+import org.commandcenter.mattermost.rules.EmojiNames;
+import org.commandcenter.mattermost.rules.HttpUrls;
+import org.commandcenter.mattermost.rules.Usernames;
+import org.commandcenter.mattermost.rules.WebhookUrls;
+import org.commandcenter.mattermost.tls.CaTrust;
+
 
 /**
  * Validation rules behind the {@code doCheck*} form endpoints. Jenkins-free; every message names the field.
  * Values that may be secret (webhook URLs) are never echoed back.
  */
 final class FormChecks {
-  /** Mattermost's channel/team name rule ({@code model/utils.go}: validSimpleAlphaNum), max 64 characters. */
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]+([a-z\\-_0-9]+|(__)?)[a-z0-9]*");
-  private static final int NAME_MAX_LENGTH = 64;
-  /** Mattermost usernames ({@code model/user.go}: restrictedUsernames aside), 3 to 22 characters. */
-  private static final Pattern USERNAME = Pattern.compile("[a-z0-9.\\-_]{3,22}");
-  private static final Pattern HEX_COLOR = Pattern.compile("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
-  private static final Pattern EMOJI = Pattern.compile(":[a-z0-9_+\\-]+:");
+  /** The longest override user name the form accepts (Mattermost's user name limit, {@code model/user.go}). */
+  private static final int USERNAME_MAX_LENGTH = Usernames.MAX_LENGTH;
 
   private FormChecks() {
   }
@@ -38,26 +33,22 @@ final class FormChecks {
     if (v.contains("${")) {
       return FieldCheck.ok();
     }
-    URI uri;
-    try {
-      uri = new URI(v);
-    } catch (URISyntaxException e) {
-      return FieldCheck.error(Messages.get("check.url.invalid", field));
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
+    if (!v.startsWith("http://") && !v.startsWith("https://")) {
       return FieldCheck.error(Messages.get("check.url.scheme", field));
     }
-    if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      return FieldCheck.error(Messages.get("check.url.host", field));
+    HttpUrl url = HttpUrls.parse(v);
+    if (url == null) {
+      String afterScheme = v.substring(v.indexOf("://") + 3);
+      boolean noHost = afterScheme.isEmpty() || "/?#".indexOf(afterScheme.charAt(0)) >= 0;
+      return FieldCheck.error(Messages.get(noHost ? "check.url.host" : "check.url.invalid", field));
     }
-    if (uri.getRawUserInfo() != null) {
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
       return FieldCheck.error(Messages.get("check.url.userInfo", field));
     }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+    if (url.query() != null || url.fragment() != null) {
       return FieldCheck.error(Messages.get("check.url.query", field));
     }
-    if (scheme.equals("http")) {
+    if (!url.isHttps()) {
       return FieldCheck.warning(Messages.get("check.url.plainHttp", field));
     }
     return FieldCheck.ok();
@@ -66,7 +57,7 @@ final class FormChecks {
   /** A site URL: an http(s) base URL, not an incoming-webhook URL. */
   static FieldCheck siteUrl(String value, boolean required) {
     FieldCheck check = url(Messages.get("field.siteUrl"), value, required);
-    if (check.kind() != FieldCheck.Kind.ERROR && isWebhookUrl(trim(value))) {
+    if (check.kind() != FieldCheck.Kind.ERROR && WebhookUrls.isWebhookUrl(trim(value))) {
       return FieldCheck.error(Messages.get("check.siteUrl.isWebhook"));
     }
     return check;
@@ -101,7 +92,7 @@ final class FormChecks {
         int at = target.indexOf('@');
         if (at == 0) {
           String user = target.substring(1);
-          if (!USERNAME.matcher(user).matches()) {
+          if (!Usernames.isValid(user)) {
             return FieldCheck.error(Messages.get("check.channel.user", field, user));
           }
           continue;
@@ -110,7 +101,7 @@ final class FormChecks {
           target = target.substring(at + 1);
           if (target.startsWith("@")) {
             String user = target.substring(1);
-            if (!USERNAME.matcher(user).matches()) {
+            if (!Usernames.isValid(user)) {
               return FieldCheck.error(Messages.get("check.channel.user", field, user));
             }
             continue;
@@ -141,7 +132,7 @@ final class FormChecks {
     if (name.contains("${")) {
       return FieldCheck.ok();
     }
-    if (name.isEmpty() || name.length() > NAME_MAX_LENGTH || !NAME.matcher(name).matches()) {
+    if (!ChannelNames.isValidChannel(name)) {
       String hint = name.equals(name.toLowerCase(Locale.ROOT)) ? "" : " " + Messages.get("check.channel.lowercase");
       return FieldCheck.error(Messages.get("check.channel.invalid", field, value) + hint);
     }
@@ -153,7 +144,7 @@ final class FormChecks {
     if (v.isEmpty()) {
       return FieldCheck.ok();
     }
-    if (v.length() > NAME_MAX_LENGTH || !NAME.matcher(v).matches()) {
+    if (!ChannelNames.isValidTeam(v)) {
       return FieldCheck.error(Messages.get("check.team.invalid", v));
     }
     return FieldCheck.ok();
@@ -162,8 +153,7 @@ final class FormChecks {
   /** Attachment colour as the old plugin accepted it: good, warning, danger or a hex colour. */
   static FieldCheck color(String value) {
     String v = trim(value);
-    if (v.isEmpty() || v.equals("good") || v.equals("warning") || v.equals("danger")
-        || HEX_COLOR.matcher(v).matches() || v.contains("${")) {
+    if (v.isEmpty() || Colors.isValid(v) || v.contains("${")) {
       return FieldCheck.ok();
     }
     return FieldCheck.error(Messages.get("check.color.invalid", v));
@@ -172,7 +162,7 @@ final class FormChecks {
   /** An icon: an http(s) image URL or an emoji name such as {@code :jenkins:}. */
   static FieldCheck icon(String field, String value) {
     String v = trim(value);
-    if (EMOJI.matcher(v).matches()) {
+    if (EmojiNames.isReference(v)) {
       return FieldCheck.ok();
     }
     return url(field, v, false);
@@ -203,7 +193,7 @@ final class FormChecks {
     }
   }
 
-  /** A PEM bundle of one or more CA certificates. */
+  /** A PEM bundle of one or more CA certificates, read the way the client will trust it. */
   static FieldCheck caCertificate(String value) {
     String v = trim(value);
     if (v.isEmpty()) {
@@ -213,30 +203,21 @@ final class FormChecks {
       return FieldCheck.error(Messages.get("check.ca.notPem"));
     }
     try {
-      Collection<? extends java.security.cert.Certificate> certificates = CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(v.getBytes(StandardCharsets.US_ASCII)));
-      if (certificates.isEmpty()) {
-        return FieldCheck.error(Messages.get("check.ca.notPem"));
-      }
-      X509Certificate first = (X509Certificate) certificates.iterator().next();
+      List<X509Certificate> certificates = CaTrust.fromPem(v).certificates();
+      X509Certificate first = certificates.get(0);
       return FieldCheck.ok(Messages.get("check.ca.ok", certificates.size(),
           first.getSubjectX500Principal().getName(), first.getNotAfter().toInstant().toString()));
-    } catch (CertificateException | RuntimeException e) {
+    } catch (IllegalArgumentException e) {
       return FieldCheck.error(Messages.get("check.ca.unreadable"));
     }
   }
 
   static FieldCheck username(String value) {
     String v = trim(value);
-    if (v.length() > NAME_MAX_LENGTH) {
-      return FieldCheck.error(Messages.get("check.username.tooLong", NAME_MAX_LENGTH));
+    if (v.length() > USERNAME_MAX_LENGTH) {
+      return FieldCheck.error(Messages.get("check.username.tooLong", USERNAME_MAX_LENGTH));
     }
     return FieldCheck.ok();
-  }
-
-  /** Incoming-webhook URLs end in {@code /hooks/<key>}; the rule lives in the core. */
-  static boolean isWebhookUrl(String value) {
-    return Endpoints.isWebhookUrl(value);
   }
 
   private static String trim(String value) {

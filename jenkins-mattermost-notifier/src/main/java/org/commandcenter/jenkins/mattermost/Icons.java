@@ -1,5 +1,6 @@
 package org.commandcenter.jenkins.mattermost;
 
+import org.commandcenter.mattermost.rules.EmojiNames;
 import org.commandcenter.notifier.core.NotifyConfig;
 
 /**
@@ -21,15 +22,11 @@ final class Icons {
     return (rootUrl.endsWith("/") ? rootUrl : rootUrl + "/") + BUNDLED_ICON_PATH;
   }
 
-  static boolean isEmoji(String icon) {
-    return icon != null && icon.length() > 2 && icon.startsWith(":") && icon.endsWith(":");
-  }
-
   /** @param icon the configured icon: an image URL, an {@code :emoji:}, or blank for the bundled image */
   static void apply(NotifyConfig.Builder config, String icon, String rootUrl) {
     if (icon == null || icon.isBlank()) {
       config.iconUrl(bundledIconUrl(rootUrl));
-    } else if (isEmoji(icon.trim())) {
+    } else if (EmojiNames.isReference(icon.trim())) {
       config.iconEmoji(icon.trim());
     } else {
       config.iconUrl(icon.trim());

@@ -3,8 +3,9 @@ package org.commandcenter.jenkins.mattermost;
 import hudson.ProxyConfiguration;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
-import org.commandcenter.mattermost.CaTrust;
 import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.mattermost.rules.WebhookUrls;
+import org.commandcenter.mattermost.tls.CaTrust;
 
 /**
  * Builds the {@link MattermostClient} for one notification from the global settings, the resolved secret and
@@ -30,9 +31,9 @@ final class MattermostClients {
     MattermostClient.Builder builder = MattermostClient.builder();
     String trimmedEndpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
     String trimmedSecret = secret == null || secret.isBlank() ? null : secret.trim();
-    if (trimmedEndpoint != null && FormChecks.isWebhookUrl(trimmedEndpoint)) {
+    if (trimmedEndpoint != null && WebhookUrls.isWebhookUrl(trimmedEndpoint)) {
       builder.webhookUrl(trimmedEndpoint);
-    } else if (trimmedSecret != null && FormChecks.isWebhookUrl(trimmedSecret)) {
+    } else if (trimmedSecret != null && WebhookUrls.isWebhookUrl(trimmedSecret)) {
       if (trimmedEndpoint != null) {
         throw new IllegalArgumentException(Messages.get("client.endpointWithWebhookSecret"));
       }

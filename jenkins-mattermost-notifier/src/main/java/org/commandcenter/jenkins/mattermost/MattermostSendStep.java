@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.mattermost.rules.WebhookUrls;
 import org.commandcenter.notifier.core.NotificationEngine;
 import org.commandcenter.notifier.core.NotificationException;
 import org.commandcenter.notifier.core.NotificationLog;
@@ -334,7 +335,7 @@ public class MattermostSendStep extends Step {
       String secret = null;
       try {
         ConnectionSettings settings = context.settings();
-        boolean webhookEndpoint = FormChecks.isWebhookUrl(step.endpoint);
+        boolean webhookEndpoint = WebhookUrls.isWebhookUrl(step.endpoint);
         String credentialsId = step.credentialId != null ? step.credentialId : settings.credentialsId();
         if (!webhookEndpoint && credentialsId != null) {
           secret = SecretTexts.forRun("credentialId", credentialsId, run);

@@ -1,8 +1,10 @@
 package org.commandcenter.jenkins.mattermost;
 
+import org.commandcenter.mattermost.rules.WebhookUrls;
+
 /** Last line of defence: masks a known secret (token or webhook URL) in text bound for a log. */
 final class Redaction {
-  static final String MASK = "****";
+  static final String MASK = WebhookUrls.MASK;
 
   private Redaction() {
   }
@@ -16,6 +18,6 @@ final class Redaction {
       out = out.replace(secret, MASK);
     }
     // A webhook URL's key is the secret part, whatever it came with.
-    return out.replaceAll("(?i)/hooks/[a-z0-9]{26}", "/hooks/" + MASK);
+    return WebhookUrls.redact(out);
   }
 }

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import okhttp3.HttpUrl;
+import org.commandcenter.mattermost.rules.ChannelNames;
+import org.commandcenter.mattermost.rules.HttpUrls;
+import org.commandcenter.mattermost.rules.WebhookUrls;
 import org.sonar.api.config.Configuration;
 
 /**
@@ -44,7 +46,7 @@ public final class GateSettings {
     this.enabled = config.getBoolean(ENABLED).orElse(true);
     this.siteUrl = optionalUrl(config, SITE_URL);
     this.botToken = trimmed(config, BOT_TOKEN);
-    this.webhookUrl = optionalUrl(config, WEBHOOK_URL);
+    this.webhookUrl = optionalWebhookUrl(config);
     this.team = trimmed(config, TEAM);
     this.caCertificates = trimmed(config, CA_CERTIFICATES);
     this.username = trimmed(config, USERNAME);
@@ -95,19 +97,7 @@ public final class GateSettings {
     if (siteUrl != null) {
       return Optional.of(siteUrl);
     }
-    if (webhookUrl == null) {
-      return Optional.empty();
-    }
-    HttpUrl hook = HttpUrl.get(webhookUrl);
-    HttpUrl.Builder site = hook.newBuilder().encodedPath("/").query(null);
-    for (String segment : hook.pathSegments()) {
-      if (segment.equals("hooks")) {
-        break;
-      }
-      site.addPathSegment(segment);
-    }
-    String url = site.build().toString();
-    return Optional.of(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    return Optional.ofNullable(webhookUrl).map(WebhookUrls::siteOf);
   }
 
   public Optional<String> botToken() {
@@ -237,15 +227,29 @@ public final class GateSettings {
     if (value == null) {
       return null;
     }
-    String lower = value.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-      // Say which setting is wrong, but never echo it: the webhook URL is a secret.
+    if (!value.startsWith("http://") && !value.startsWith("https://")) {
       throw new IllegalArgumentException(key + ": must be an http:// or https:// URL");
     }
-    if (HttpUrl.parse(value) == null) {
+    if (!HttpUrls.isValid(value)) {
       throw new IllegalArgumentException(key + ": is not a valid URL");
     }
     return withoutTrailingSlash(value);
+  }
+
+  /** Say which setting is wrong, but never echo it: the webhook URL is a secret. */
+  private static String optionalWebhookUrl(Configuration config) {
+    String value = trimmed(config, WEBHOOK_URL);
+    if (value == null) {
+      return null;
+    }
+    if (!value.startsWith("http://") && !value.startsWith("https://")) {
+      throw new IllegalArgumentException(WEBHOOK_URL + ": must be an http:// or https:// URL");
+    }
+    if (!WebhookUrls.isWebhookUrl(value)) {
+      throw new IllegalArgumentException(WEBHOOK_URL + ": must be an incoming-webhook URL such as "
+          + "https://chat.example.com/hooks/<key>");
+    }
+    return value;
   }
 
   private static String withoutTrailingSlash(String value) {
@@ -261,17 +265,20 @@ public final class GateSettings {
     }
   }
 
+  /** A channel's URL name; a leading {@code ~} or {@code #} and capitals, as people type them, are forgiven. */
   static String channelName(String field, String value) {
     if (value == null) {
       return null;
     }
-    String name = value.startsWith("~") ? value.substring(1) : value;
-    if (name.isEmpty() || name.length() > 64 || !name.matches("[A-Za-z0-9_\\-]+")) {
+    String name = value.startsWith("~") || value.startsWith("#") ? value.substring(1) : value;
+    name = name.toLowerCase(Locale.ROOT);
+    if (!ChannelNames.isValidChannel(name)) {
       throw new IllegalArgumentException(field + ": '" + value + "' is not a channel name (letters, digits, "
           + "'_' and '-' as in the channel's URL)");
     }
-    return name.toLowerCase(Locale.ROOT);
+    return name;
   }
+
 
   private Set<String> allowedChannels(Configuration config) {
     Set<String> channels = new LinkedHashSet<>();

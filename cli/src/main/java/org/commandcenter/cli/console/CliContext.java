@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.console;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,5 +18,13 @@ public final class CliContext {
 
   public Secrets secrets() {
     return secrets;
+  }
+
+  /**
+   * What a command's parent offers its subcommands (picocli's {@code @ParentCommand}), so that commands need not
+   * know the class of the command line they are part of.
+   */
+  public interface Source {
+    CliContext context();
   }
 }

@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.doctor;
 
 /**
  * What to tell an admin when Calls is missing, refuses to enable a channel, or cannot hold a call

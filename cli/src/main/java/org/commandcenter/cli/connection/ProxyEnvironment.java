@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.connection;
 
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
+import org.commandcenter.cli.console.CliException;
+import org.commandcenter.cli.console.Environment;
+import org.commandcenter.cli.console.Secrets;
 import org.commandcenter.mattermost.ProxySettings;
 
 /**

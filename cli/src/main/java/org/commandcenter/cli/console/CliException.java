@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.console;
 
 /** A failure the user can act on: its message is printed as is, its exit code ends the process. */
 public final class CliException extends RuntimeException {

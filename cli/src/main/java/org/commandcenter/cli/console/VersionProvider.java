@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.console;
 
 import picocli.CommandLine.IVersionProvider;
 
@@ -6,7 +6,7 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = CommandCenter.class.getPackage().getImplementationVersion();
+    String version = VersionProvider.class.getPackage().getImplementationVersion();
     return new String[] {"command-center " + (version == null ? "(development build)" : version),
         "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
   }

@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.console;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,12 +9,12 @@ import java.io.Writer;
  * Buffers output line by line and redacts every line before it reaches the terminal, so a secret is
  * masked even when it is printed in several pieces on one line.
  */
-final class RedactingWriter extends Writer {
+public final class RedactingWriter extends Writer {
   private final Writer target;
   private final Secrets secrets;
   private final StringBuilder line = new StringBuilder();
 
-  RedactingWriter(Writer target, Secrets secrets) {
+  public RedactingWriter(Writer target, Secrets secrets) {
     this.target = requireNonNull(target, "target == null");
     this.secrets = requireNonNull(secrets, "secrets == null");
   }

@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
+import org.commandcenter.cli.console.CliException;
+import org.commandcenter.cli.console.Environment;
+import org.commandcenter.cli.console.Secrets;
 import org.commandcenter.mattermost.ProxySettings;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.connection;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.commandcenter.mattermost.CaTrust;
+import org.commandcenter.cli.console.CliContext;
+import org.commandcenter.cli.console.CliException;
+import org.commandcenter.cli.console.DurationConverter;
+import org.commandcenter.cli.console.Secrets;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.ProxySettings;
 import org.commandcenter.mattermost.RetryPolicy;
+import org.commandcenter.mattermost.tls.CaTrust;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,13 +28,18 @@ import picocli.CommandLine.Option;
  */
 public final class MattermostOptions {
   static final String URL_ENV = "MATTERMOST_URL";
-  static final String TOKEN_ENV = "MATTERMOST_TOKEN";
+  public static final String TOKEN_ENV = "MATTERMOST_TOKEN";
   static final String TEAM_ENV = "MATTERMOST_TEAM";
   static final String CA_FILE_ENV = "MATTERMOST_CA_FILE";
 
   @Option(names = "--url", paramLabel = "URL",
       description = "Mattermost site URL, e.g. https://chat.factory.example (env MATTERMOST_URL).")
   String url;
+
+  /** True when {@code --url} was given on the command line. */
+  public boolean hasUrlOption() {
+    return url != null;
+  }
 
   @Option(names = "--token-file", paramLabel = "FILE",
       description = "File holding the bot access token (env MATTERMOST_TOKEN holds the token itself).")
@@ -144,10 +153,10 @@ public final class MattermostOptions {
     if (!caTrustResolved) {
       caTrustResolved = true;
       if (caFile != null) {
-        caTrust = TrustMaterial.readCaFile(caFile, "--ca-file");
+        caTrust = CaFiles.read(caFile, "--ca-file");
       } else {
         String fromEnvironment = context.environment().get(CA_FILE_ENV);
-        caTrust = fromEnvironment == null ? null : TrustMaterial.readCaFile(Path.of(fromEnvironment), CA_FILE_ENV);
+        caTrust = fromEnvironment == null ? null : CaFiles.read(Path.of(fromEnvironment), CA_FILE_ENV);
       }
     }
     return caTrust;
@@ -184,7 +193,7 @@ public final class MattermostOptions {
   /** Direct requests for diagnostics, with the same trust and proxy as {@link #client}. */
   public RawApi rawApi(CliContext context, String tokenOrNull) {
     String site = siteUrl(context);
-    OkHttpClient http = RawApi.httpClient(TrustMaterial.of(caTrust(context)), proxy(context, site), connectTimeout, readTimeout);
+    OkHttpClient http = RawApi.httpClient(CaFiles.orJvmDefault(caTrust(context)), proxy(context, site), connectTimeout, readTimeout);
     return new RawApi(http, HttpUrl.get(site + "/"), tokenOrNull);
   }
 

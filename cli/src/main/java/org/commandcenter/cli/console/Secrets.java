@@ -1,10 +1,11 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.console;
 
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commandcenter.mattermost.rules.WebhookUrls;
 
 /**
  * The secrets one invocation knows about (tokens, webhook URLs, TURN secrets, proxy passwords), and the
@@ -12,14 +13,13 @@ import java.util.regex.Pattern;
  * even picocli's own error echo of the command line cannot show them.
  */
 public final class Secrets {
-  static final String MASK = "****";
+  static final String MASK = WebhookUrls.MASK;
 
   /** Secrets shorter than this are too likely to match ordinary words; such values are still never printed by us. */
   private static final int MIN_LENGTH = 4;
 
-  /** Shapes that are secret whatever their value: webhook keys, bearer tokens, URL credentials, access_token. */
+  /** Shapes that are secret whatever their value: bearer tokens, URL credentials, access_token (webhook keys below). */
   private static final List<Pattern> SHAPES = List.of(
-      Pattern.compile("(/hooks/)[A-Za-z0-9]+"),
       Pattern.compile("(?i)(\\bBearer\\s+)[A-Za-z0-9._~+/=-]+"),
       Pattern.compile("(://)[^/@\\s:]+:[^/@\\s]+(@)"),
       Pattern.compile("(?i)(access_token=)[^&\\s]+"));
@@ -52,6 +52,6 @@ public final class Secrets {
             match.group(1) + MASK + (match.groupCount() > 1 ? match.group(2) : "")));
       }
     }
-    return result;
+    return WebhookUrls.redact(result);
   }
 }

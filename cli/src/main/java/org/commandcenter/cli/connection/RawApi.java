@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.connection;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,6 +15,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.commandcenter.mattermost.ProxySettings;
+import org.commandcenter.mattermost.tls.CaTrust;
 
 /**
  * The few GETs that diagnostics need and the shared client does not offer (team by name, the Calls
@@ -34,7 +35,7 @@ public final class RawApi {
     this.token = token;
   }
 
-  public static OkHttpClient httpClient(TrustMaterial trust, ProxySettings proxy, Duration connectTimeout, Duration readTimeout) {
+  public static OkHttpClient httpClient(CaTrust trust, ProxySettings proxy, Duration connectTimeout, Duration readTimeout) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout)

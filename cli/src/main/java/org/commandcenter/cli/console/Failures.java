@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.console;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -11,10 +11,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import org.commandcenter.mattermost.MattermostException;
 
 /** Turns the client's {@link MattermostException} into an exit code and one line a person can act on. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
-  static int exitCode(MattermostException e) {
+  public static int exitCode(MattermostException e) {
     int status = e.statusCode();
     if (status == 401 || status == 403) {
       return ExitCode.AUTH;
@@ -32,7 +32,7 @@ final class Failures {
   }
 
   /** What went wrong, with Mattermost's error id and request id for the server log, and what to do. */
-  static String describe(MattermostException e) {
+  public static String describe(MattermostException e) {
     StringBuilder line = new StringBuilder();
     line.append(e.getMessage() == null ? "request failed" : e.getMessage());
     StringBuilder details = new StringBuilder();

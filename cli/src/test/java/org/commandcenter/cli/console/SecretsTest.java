@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

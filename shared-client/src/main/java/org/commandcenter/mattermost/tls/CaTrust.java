@@ -1,4 +1,4 @@
-package org.commandcenter.mattermost;
+package org.commandcenter.mattermost.tls;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,26 +21,40 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import org.commandcenter.mattermost.rules.Fields;
 
 /**
- * Certificate authorities to trust for TLS, typically a site's private CA as a PEM bundle. By
- * default the JVM's own trust store is kept as well; {@link #withoutSystemTrust()} trusts only the
- * bundle. There is deliberately no way to trust everything, and host names are always verified.
+ * The certificate authorities TLS connections trust: typically a site's private CA as a PEM bundle, by default in
+ * addition to the JVM's own trust store ({@link #withoutSystemTrust()} trusts only the bundle). The one place trust
+ * is built, for the Mattermost client, the CLI's own requests and the TURN probe. There is deliberately no way to
+ * trust everything; callers keep host-name verification on. Immutable; the trust manager is built once.
  */
 public final class CaTrust {
+  private static final CaTrust JVM_DEFAULT = new CaTrust(List.of(), true);
+
   private final List<X509Certificate> certificates;
   private final boolean includeSystemTrust;
+  private volatile X509TrustManager trustManager;
 
   private CaTrust(List<X509Certificate> certificates, boolean includeSystemTrust) {
     this.certificates = List.copyOf(certificates);
     this.includeSystemTrust = includeSystemTrust;
   }
 
-  /** Parses one or more {@code -----BEGIN CERTIFICATE-----} blocks. */
+  /** Only the JVM's trust store, what a connection without a private CA uses. */
+  public static CaTrust jvmDefault() {
+    return JVM_DEFAULT;
+  }
+
+  /**
+   * Parses one or more {@code -----BEGIN CERTIFICATE-----} blocks.
+   *
+   * @throws IllegalArgumentException {@code trust.pem: ...} for anything that is not such a bundle
+   */
   public static CaTrust fromPem(String pem) {
     requireNonNull(pem, "pem == null");
     if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-      throw Checks.invalid("trust.pem", "contains no -----BEGIN CERTIFICATE----- block");
+      throw Fields.invalid("trust.pem", "contains no -----BEGIN CERTIFICATE----- block");
     }
     List<X509Certificate> parsed = new ArrayList<>();
     try {
@@ -54,7 +68,7 @@ public final class CaTrust {
       throw new IllegalArgumentException("trust.pem: not a valid PEM certificate bundle: " + e.getMessage(), e);
     }
     if (parsed.isEmpty()) {
-      throw Checks.invalid("trust.pem", "contains no certificate");
+      throw Fields.invalid("trust.pem", "contains no certificate");
     }
     return new CaTrust(parsed, true);
   }
@@ -66,9 +80,13 @@ public final class CaTrust {
 
   /** The same bundle, trusted instead of (not in addition to) the JVM's trust store. */
   public CaTrust withoutSystemTrust() {
+    if (certificates.isEmpty()) {
+      throw new IllegalStateException("without the JVM's trust store an empty bundle would trust nothing");
+    }
     return new CaTrust(certificates, false);
   }
 
+  /** The certificates of the bundle; empty for {@link #jvmDefault()}. */
   public List<X509Certificate> certificates() {
     return certificates;
   }
@@ -77,9 +95,36 @@ public final class CaTrust {
     return includeSystemTrust;
   }
 
-  /** One trust manager over the bundle (and the JVM's roots, unless excluded). */
-  X509TrustManager trustManager() {
+  /** One trust manager over the bundle and, unless excluded, the JVM's roots. */
+  public X509TrustManager trustManager() {
+    X509TrustManager result = trustManager;
+    if (result == null) {
+      result = buildTrustManager();
+      trustManager = result;
+    }
+    return result;
+  }
+
+  /** A TLS context (TLS 1.2 and 1.3 as the JVM enables them) that trusts exactly {@link #trustManager()}. */
+  public SSLContext sslContext() {
     try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager()}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot initialise TLS: " + e.getMessage(), e);
+    }
+  }
+
+  public SSLSocketFactory socketFactory() {
+    return sslContext().getSocketFactory();
+  }
+
+  private X509TrustManager buildTrustManager() {
+    try {
+      if (certificates.isEmpty()) {
+        return systemTrustManager();
+      }
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int index = 0;
@@ -96,16 +141,6 @@ public final class CaTrust {
       return onlyX509(factory.getTrustManagers());
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot build a trust manager: " + e.getMessage(), e);
-    }
-  }
-
-  SSLSocketFactory socketFactory(X509TrustManager trustManager) {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustManager}, null);
-      return context.getSocketFactory();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot initialise TLS: " + e.getMessage(), e);
     }
   }
 
@@ -126,6 +161,9 @@ public final class CaTrust {
 
   @Override
   public String toString() {
+    if (certificates.isEmpty()) {
+      return "CaTrust{JVM default}";
+    }
     StringBuilder subjects = new StringBuilder();
     for (X509Certificate certificate : certificates) {
       if (subjects.length() > 0) {

@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.console;
 
 /**
  * The process exit codes of {@code command-center}. Scripts and CI jobs branch on these, so they are

@@ -1,4 +1,4 @@
-package org.commandcenter.cli;
+package org.commandcenter.cli.console;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
