@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import org.commandcenter.cli.connection.MattermostOptions;
 import org.commandcenter.cli.connection.ProxyEnvironment;
 import org.commandcenter.cli.console.CliContext;
@@ -37,6 +37,7 @@ import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.Priority;
 import org.commandcenter.mattermost.ProxySettings;
 import org.commandcenter.mattermost.RetryPolicy;
+import org.commandcenter.mattermost.rules.HttpUrls;
 import org.commandcenter.mattermost.rules.MattermostIds;
 import org.commandcenter.mattermost.text.SafeText;
 import org.commandcenter.mattermost.tls.CaTrust;
@@ -316,17 +317,13 @@ public final class SendCommand implements Callable<Integer> {
     if (trust != null) {
       builder.trust(trust);
     }
-    URI target;
-    try {
-      target = URI.create(webhook);
-    } catch (IllegalArgumentException e) {
+    HttpUrl target = HttpUrls.parse(webhook.strip());
+    if (target == null) {
       throw CliException.usage("webhook URL: not a URL");
     }
-    if (target.getHost() != null) {
-      ProxySettings proxy = ProxyEnvironment.forTarget(context.environment(), target, context.secrets());
-      if (proxy != null) {
-        builder.proxy(proxy);
-      }
+    ProxySettings proxy = ProxyEnvironment.forTarget(context.environment(), target, context.secrets());
+    if (proxy != null) {
+      builder.proxy(proxy);
     }
     return builder.build();
   }

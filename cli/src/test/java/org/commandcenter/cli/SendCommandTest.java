@@ -42,6 +42,28 @@ class SendCommandTest {
         "MATTERMOST_TEAM", "factory");
   }
 
+  /**
+   * Compose service names have underscores, which {@link java.net.URI} cannot take as a host. The stand-in plays
+   * {@code mattermost_app}: it is reached through the proxy variable, so the name never has to resolve.
+   */
+  @Test
+  void postsToAWebhookOnADockerStyleHostName() {
+    CliRun run = CliRun.run(Map.of(
+            "MATTERMOST_WEBHOOK_URL", "http://mattermost_app:8065/hooks/" + MattermostSandbox.JENKINS_HOOK,
+            "HTTP_PROXY", mattermost.url()),
+        "send", "from the compose network");
+
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.OK);
+    assertThat(run.err).contains("delivered over the incoming webhook");
+    assertThat(mattermost.posts("factory", "builds")).singleElement()
+        .satisfies(post -> assertThat(post.message()).isEqualTo("from the compose network"))
+        .satisfies(post -> assertThat(post.fromWebhook()).isTrue());
+    assertThat(mattermost.requests()).singleElement()
+        .satisfies(request -> assertThat(request.path()).isEqualTo("/hooks/" + MattermostSandbox.JENKINS_HOOK))
+        .satisfies(request -> assertThat(request.authorization()).isNull());
+    assertThat(run.all()).doesNotContain(MattermostSandbox.JENKINS_HOOK);
+  }
+
   @Test
   void postsAnAlertWithAnAttachmentBuiltFromFlagsOverTheWebhook() {
     CliRun run = CliRun.run(webhook(), "send", "Build #42 failed",

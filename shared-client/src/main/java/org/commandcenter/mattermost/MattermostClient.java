@@ -60,7 +60,8 @@ public final class MattermostClient {
     Gson gson = new GsonBuilder().disableHtmlEscaping().create();
     Payloads payloads = new Payloads(gson);
     Redactor redactor = new Redactor(secretsOf(builder));
-    OkHttpClient http = HttpClients.build(builder.okHttpClient, trust, proxy, connectTimeout, readTimeout);
+    OkHttpClient http = HttpClients.build(builder.okHttpClient, trust, proxy, connectTimeout, readTimeout,
+        HttpUrl.get(siteUrl).host());
     this.executor = new HttpExecutor(http, retryPolicy, gson, redactor, sleeper, random);
     this.webhook = webhookUrl != null ? new WebhookTransport(webhookUrl, executor, payloads) : null;
     this.rest = webhookUrl == null

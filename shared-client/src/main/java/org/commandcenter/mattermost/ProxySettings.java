@@ -2,10 +2,14 @@ package org.commandcenter.mattermost;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import okhttp3.Authenticator;
+import okhttp3.OkHttpClient;
 
 /**
  * An HTTP proxy, optionally with basic authentication and hosts that bypass it. No-proxy patterns
@@ -88,6 +92,25 @@ public final class ProxySettings {
       return hostName.matches(regex.toString());
     }
     return hostName.equals(pattern);
+  }
+
+  /**
+   * Routes {@code builder}'s requests to {@code targetHost} through this proxy, or direct when a no-proxy pattern
+   * matches; with a user, the proxy's own 407 challenges are answered with Basic credentials (see
+   * {@link ProxyAuthenticator}). The route is decided here, once, for the one host a client talks to: OkHttp's
+   * proxy selector is never asked for host names {@link java.net.URI} cannot parse (Docker-style names with
+   * {@code _}), so a selector would send those past the proxy.
+   */
+  public OkHttpClient.Builder applyTo(OkHttpClient.Builder builder, String targetHost) {
+    requireNonNull(builder, "builder == null");
+    requireNonNull(targetHost, "targetHost == null");
+    if (bypasses(targetHost)) {
+      return builder.proxy(Proxy.NO_PROXY).proxyAuthenticator(Authenticator.NONE);
+    }
+    builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port)));
+    return builder.proxyAuthenticator(username != null && !username.isEmpty()
+        ? new ProxyAuthenticator(username, password == null ? "" : password)
+        : Authenticator.NONE);
   }
 
   /** Leaves out the password. */

@@ -2,8 +2,6 @@ package org.commandcenter.cli.connection;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +16,7 @@ import org.commandcenter.cli.console.Secrets;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.ProxySettings;
 import org.commandcenter.mattermost.RetryPolicy;
+import org.commandcenter.mattermost.rules.HttpUrls;
 import org.commandcenter.mattermost.tls.CaTrust;
 import picocli.CommandLine.Option;
 
@@ -79,17 +78,11 @@ public final class MattermostOptions {
       return null;
     }
     String option = url != null ? "--url" : URL_ENV;
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      throw CliException.usage(option + ": not a URL: " + e.getReason());
-    }
-    if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
-        || uri.getHost() == null) {
+    HttpUrl uri = HttpUrls.parse(value);
+    if (uri == null) {
       throw CliException.usage(option + ": must be an absolute https:// URL such as https://chat.factory.example");
     }
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+    if (uri.query() != null || uri.fragment() != null) {
       throw CliException.usage(option + ": must be the site URL without query or fragment");
     }
     while (value.endsWith("/")) {
@@ -163,7 +156,7 @@ public final class MattermostOptions {
   }
 
   public ProxySettings proxy(CliContext context, String siteUrl) {
-    return ProxyEnvironment.forTarget(context.environment(), URI.create(siteUrl), context.secrets());
+    return ProxyEnvironment.forTarget(context.environment(), HttpUrl.get(siteUrl), context.secrets());
   }
 
   /** A REST client for the site, with the token, team, private CA, proxy and the given retries. */
@@ -193,8 +186,10 @@ public final class MattermostOptions {
   /** Direct requests for diagnostics, with the same trust and proxy as {@link #client}. */
   public RawApi rawApi(CliContext context, String tokenOrNull) {
     String site = siteUrl(context);
-    OkHttpClient http = RawApi.httpClient(CaFiles.orJvmDefault(caTrust(context)), proxy(context, site), connectTimeout, readTimeout);
-    return new RawApi(http, HttpUrl.get(site + "/"), tokenOrNull);
+    HttpUrl siteUrl = HttpUrl.get(site + "/");
+    OkHttpClient http = RawApi.httpClient(CaFiles.orJvmDefault(caTrust(context)), proxy(context, site), siteUrl,
+        connectTimeout, readTimeout);
+    return new RawApi(http, siteUrl, tokenOrNull);
   }
 
   /** Reads a one-line secret from {@code file}, registering it before anything can echo it. */

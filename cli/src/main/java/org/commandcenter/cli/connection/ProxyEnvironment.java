@@ -1,16 +1,9 @@
 package org.commandcenter.cli.connection;
 
-import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import okhttp3.Credentials;
-import okhttp3.OkHttpClient;
+import okhttp3.HttpUrl;
 import org.commandcenter.cli.console.CliException;
 import org.commandcenter.cli.console.Environment;
 import org.commandcenter.cli.console.Secrets;
@@ -28,8 +21,8 @@ public final class ProxyEnvironment {
    * The proxy for {@code target}, or null when none applies. Credentials in the proxy URL are
    * registered as secrets before anything can print them.
    */
-  public static ProxySettings forTarget(Environment environment, URI target, Secrets secrets) {
-    boolean https = "https".equalsIgnoreCase(target.getScheme());
+  public static ProxySettings forTarget(Environment environment, HttpUrl target, Secrets secrets) {
+    boolean https = target.isHttps();
     String name = https ? "HTTPS_PROXY" : "HTTP_PROXY";
     String variable = https
         ? environment.first("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")
@@ -39,32 +32,27 @@ public final class ProxyEnvironment {
     }
     secrets.register(variable);
     List<String> noProxy = parseNoProxy(environment.first("NO_PROXY", "no_proxy"));
-    if (isExempt(target.getHost(), noProxy)) {
+    if (isExempt(target.host(), noProxy)) {
       return null;
     }
-    URI proxy;
-    try {
-      proxy = new URI(variable.contains("://") ? variable : "http://" + variable);
-    } catch (URISyntaxException e) {
-      throw CliException.usage(name + ": not a proxy URL (expected http://host:port)");
-    }
-    if (proxy.getHost() == null) {
-      throw CliException.usage(name + ": not a proxy URL (expected http://host:port)");
-    }
-    if (!"http".equalsIgnoreCase(proxy.getScheme())) {
+    String withScheme = variable.contains("://") ? variable : "http://" + variable;
+    if (!withScheme.regionMatches(true, 0, "http://", 0, "http://".length())) {
       throw CliException.usage(name + ": only http:// proxies are supported (a CONNECT tunnel carries the TLS to Mattermost)");
     }
+    // OkHttp's parser, not java.net.URI: proxy host names may carry '_' like any Compose service name.
+    HttpUrl proxy = HttpUrl.parse("http://" + withScheme.substring("http://".length()));
+    if (proxy == null) {
+      throw CliException.usage(name + ": not a proxy URL (expected http://host:port)");
+    }
     ProxySettings.Builder settings = ProxySettings.builder()
-        .host(proxy.getHost())
-        .port(proxy.getPort() == -1 ? 80 : proxy.getPort())
+        .host(proxy.host())
+        .port(proxy.port())
         .noProxyHosts(toProxySettingsPatterns(noProxy));
-    if (proxy.getRawUserInfo() != null) {
-      String[] parts = proxy.getRawUserInfo().split(":", 2);
-      settings.username(URLDecoder.decode(parts[0], StandardCharsets.UTF_8));
-      if (parts.length > 1) {
-        String password = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
-        secrets.register(password);
-        settings.password(password);
+    if (!proxy.username().isEmpty()) {
+      settings.username(proxy.username());
+      if (!proxy.password().isEmpty()) {
+        secrets.register(proxy.password());
+        settings.password(proxy.password());
       }
     }
     try {
@@ -72,21 +60,6 @@ public final class ProxyEnvironment {
     } catch (IllegalArgumentException e) {
       throw CliException.usage(name + ": " + e.getMessage());
     }
-  }
-
-  /** Routes {@code builder}'s requests through {@code proxy} (with basic proxy authentication when it has a user). */
-  public static OkHttpClient.Builder apply(OkHttpClient.Builder builder, ProxySettings proxy) {
-    if (proxy == null) {
-      return builder;
-    }
-    builder.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
-    if (proxy.username() != null && !proxy.username().isEmpty()) {
-      String credential = Credentials.basic(proxy.username(), proxy.password() == null ? "" : proxy.password());
-      builder.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
-          ? null
-          : response.request().newBuilder().header("Proxy-Authorization", credential).build());
-    }
-    return builder;
   }
 
   /** curl's {@code example.com} also covers its subdomains; ProxySettings spells that {@code .example.com}. */

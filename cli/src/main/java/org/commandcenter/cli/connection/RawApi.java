@@ -35,7 +35,9 @@ public final class RawApi {
     this.token = token;
   }
 
-  public static OkHttpClient httpClient(CaTrust trust, ProxySettings proxy, Duration connectTimeout, Duration readTimeout) {
+  /** A client for diagnostic requests to {@code site}: the given trust and, unless bypassed, the proxy. */
+  public static OkHttpClient httpClient(CaTrust trust, ProxySettings proxy, HttpUrl site, Duration connectTimeout,
+      Duration readTimeout) {
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectTimeout(connectTimeout)
         .readTimeout(readTimeout)
@@ -43,7 +45,7 @@ public final class RawApi {
         .retryOnConnectionFailure(false)
         .followRedirects(false)
         .sslSocketFactory(trust.socketFactory(), trust.trustManager());
-    return ProxyEnvironment.apply(builder, proxy).build();
+    return (proxy == null ? builder : proxy.applyTo(builder, site.host())).build();
   }
 
   /** GETs {@code path} (relative to the site URL, e.g. {@code api/v4/system/ping}). Throws only when no HTTP answer came back. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateParsingException;
@@ -25,10 +24,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Handshake;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.commandcenter.cli.connection.ProxyEnvironment;
 import org.commandcenter.cli.connection.RawApi;
 import org.commandcenter.mattermost.ProxySettings;
 import org.commandcenter.mattermost.tls.CaTrust;
@@ -64,10 +63,10 @@ final class TlsCheck {
   }
 
   CheckResult run(String siteUrl) {
-    URI site = URI.create(siteUrl);
-    String host = site.getHost();
-    String where = host + ":" + (site.getPort() == -1 ? ("https".equalsIgnoreCase(site.getScheme()) ? 443 : 80) : site.getPort());
-    OkHttpClient http = RawApi.httpClient(trust, proxy, connectTimeout, readTimeout);
+    HttpUrl site = HttpUrl.get(siteUrl);
+    String host = site.host();
+    String where = host + ":" + site.port();
+    OkHttpClient http = RawApi.httpClient(trust, proxy, site, connectTimeout, readTimeout);
     Request ping = new Request.Builder().url(siteUrl + "/api/v4/system/ping").build();
     try (Response response = http.newCall(ping).execute()) {
       if (response.code() != 200) {
@@ -77,7 +76,7 @@ final class TlsCheck {
                 ? "the proxy reached no healthy Mattermost: check that Mattermost runs and nginx's upstream points at it"
                 : "check that --url is the Mattermost site root (no path such as /login)");
       }
-      if (!"https".equalsIgnoreCase(site.getScheme())) {
+      if (!site.isHttps()) {
         return CheckResult.warn(ID, TITLE, "reached over plain http:// — tokens and messages cross the network unencrypted",
             "serve Mattermost over https:// (e.g. nginx terminating TLS with the site's CA) and use that URL");
       }
@@ -100,7 +99,7 @@ final class TlsCheck {
           "check --url (host and port), that nginx/Mattermost are running, and that the firewall lets " + where + " through");
     } catch (SocketTimeoutException e) {
       // A plain HTTP server may sit waiting for a request line instead of answering the ClientHello.
-      if ("https".equalsIgnoreCase(site.getScheme()) && speaksPlainHttp(siteUrl)) {
+      if (site.isHttps() && speaksPlainHttp(siteUrl)) {
         return CheckResult.fail(ID, TITLE, "the port speaks plain HTTP, not TLS",
             "use the HTTPS port in --url, or http:// if this really is an unencrypted endpoint");
       }
@@ -217,7 +216,7 @@ final class TlsCheck {
           .followRedirects(false)
           .sslSocketFactory(context.getSocketFactory(), recorder)
           .hostnameVerifier((hostname, session) -> true);
-      OkHttpClient diagnostic = ProxyEnvironment.apply(builder, proxy).build();
+      OkHttpClient diagnostic = routed(builder, HttpUrl.get(siteUrl)).build();
       diagnostic.newCall(new Request.Builder().url(siteUrl + "/api/v4/system/ping").build()).execute().close();
       return captured.get();
     } catch (IOException | java.security.GeneralSecurityException e) {
@@ -225,14 +224,18 @@ final class TlsCheck {
     }
   }
 
+  private OkHttpClient.Builder routed(OkHttpClient.Builder builder, HttpUrl site) {
+    return proxy == null ? builder : proxy.applyTo(builder, site.host());
+  }
+
   /** Whether the same host and port answer an unencrypted HTTP request (a TLS URL pointing at a plain port). */
   private boolean speaksPlainHttp(String siteUrl) {
-    URI site = URI.create(siteUrl);
-    String plain = "http://" + site.getRawAuthority() + "/api/v4/system/ping";
+    HttpUrl site = HttpUrl.get(siteUrl);
+    String plain = site.newBuilder().scheme("http").encodedPath("/api/v4/system/ping").query(null).build().toString();
     OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(shorter(connectTimeout))
         .readTimeout(shorter(readTimeout)).followRedirects(false).retryOnConnectionFailure(false);
     try {
-      ProxyEnvironment.apply(builder, proxy).build().newCall(new Request.Builder().url(plain).build()).execute().close();
+      routed(builder, site).build().newCall(new Request.Builder().url(plain).build()).execute().close();
       return true;
     } catch (IOException e) {
       return false;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import org.commandcenter.cli.console.CliException;
 import org.commandcenter.cli.console.Environment;
 import org.commandcenter.cli.console.Secrets;
@@ -16,7 +16,7 @@ class ProxyEnvironmentTest {
   private final Secrets secrets = new Secrets();
 
   private ProxySettings proxyFor(String target, Map<String, String> variables) {
-    return ProxyEnvironment.forTarget(Environment.of(variables, InputStream.nullInputStream()), URI.create(target), secrets);
+    return ProxyEnvironment.forTarget(Environment.of(variables, InputStream.nullInputStream()), HttpUrl.get(target), secrets);
   }
 
   @Test

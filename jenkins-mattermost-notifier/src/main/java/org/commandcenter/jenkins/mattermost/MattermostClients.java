@@ -1,9 +1,11 @@
 package org.commandcenter.jenkins.mattermost;
 
 import hudson.ProxyConfiguration;
+import java.net.Proxy;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.mattermost.rules.HttpUrls;
 import org.commandcenter.mattermost.rules.WebhookUrls;
 import org.commandcenter.mattermost.tls.CaTrust;
 
@@ -31,13 +33,16 @@ final class MattermostClients {
     MattermostClient.Builder builder = MattermostClient.builder();
     String trimmedEndpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
     String trimmedSecret = secret == null || secret.isBlank() ? null : secret.trim();
+    String target;
     if (trimmedEndpoint != null && WebhookUrls.isWebhookUrl(trimmedEndpoint)) {
-      builder.webhookUrl(trimmedEndpoint);
+      target = trimmedEndpoint;
+      builder.webhookUrl(target);
     } else if (trimmedSecret != null && WebhookUrls.isWebhookUrl(trimmedSecret)) {
       if (trimmedEndpoint != null) {
         throw new IllegalArgumentException(Messages.get("client.endpointWithWebhookSecret"));
       }
-      builder.webhookUrl(trimmedSecret);
+      target = trimmedSecret;
+      builder.webhookUrl(target);
     } else if (trimmedSecret != null) {
       String site = trimmedEndpoint != null ? trimmedEndpoint : settings.siteUrl();
       if (site == null) {
@@ -47,6 +52,7 @@ final class MattermostClients {
       if (siteCheck.kind() == FieldCheck.Kind.ERROR) {
         throw new IllegalArgumentException(siteCheck.message());
       }
+      target = site;
       builder.siteUrl(site).token(trimmedSecret);
     } else if (trimmedEndpoint != null) {
       throw new IllegalArgumentException(Messages.get("client.endpointNeedsToken"));
@@ -56,13 +62,9 @@ final class MattermostClients {
     if (settings.team() != null) {
       builder.team(settings.team());
     }
-    OkHttpClient.Builder http = SHARED.newBuilder();
-    if (settings.useProxy()) {
-      JenkinsProxy.apply(http, proxy);
-    } else {
-      JenkinsProxy.apply(http, null);
-    }
-    builder.okHttpClient(http.build())
+    // Never the JVM's proxy selector: Jenkins' proxy when the settings ask for it, else direct.
+    builder.okHttpClient(SHARED.newBuilder().proxy(Proxy.NO_PROXY).build())
+        .proxy(JenkinsProxy.forHost(proxy, HttpUrls.parse(target.strip()).host()))
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout());
     if (settings.caCertificate() != null) {

@@ -32,6 +32,7 @@ class FakeContext extends PluginContext {
   final List<ThreadStore> threadStores = new ArrayList<>();
   boolean realEngine;
   boolean realClient;
+  ProxyConfiguration proxy;
 
   @Override
   ConnectionSettings settings() {
@@ -45,7 +46,7 @@ class FakeContext extends PluginContext {
 
   @Override
   ProxyConfiguration proxy() {
-    return null;
+    return proxy;
   }
 
   @Override

@@ -21,6 +21,18 @@ class FormChecksTest {
   }
 
   @Test
+  void composeServiceNamesWithUnderscoresAreHosts() {
+    // java.net.URI finds no host in these; Mattermost's own parser (and ours) does.
+    assertThat(FormChecks.siteUrl("http://mattermost_app:8065", true).kind()).isEqualTo(Kind.WARNING);
+    assertThat(FormChecks.siteUrl("https://mattermost_app:8065", true).kind()).isEqualTo(Kind.OK);
+    FieldCheck webhookAsSite = FormChecks.siteUrl("http://mattermost_app:8065/hooks/abcdefghijklmnopqrstuvwxyz", true);
+    assertThat(webhookAsSite.kind()).isEqualTo(Kind.ERROR);
+    assertThat(webhookAsSite.message()).doesNotContain("abcdefghijklmnopqrstuvwxyz");
+    assertThat(FormChecks.endpoint("http://mattermost_app:8065/hooks/abcdefghijklmnopqrstuvwxyz").kind())
+        .isEqualTo(Kind.WARNING);
+  }
+
+  @Test
   void siteUrlRejectsAWebhookUrlWithoutEchoingIt() {
     FieldCheck check = FormChecks.siteUrl(HOOK, true);
     assertThat(check.kind()).isEqualTo(Kind.ERROR);

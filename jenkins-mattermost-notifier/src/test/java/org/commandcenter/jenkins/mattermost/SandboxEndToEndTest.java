@@ -132,6 +132,43 @@ class SandboxEndToEndTest {
     assertThat(log.text()).doesNotContain(TOKEN);
   }
 
+  /**
+   * Compose service names carry '_', which java.net.URI cannot take as a host: such a webhook URL must still be
+   * recognised as a webhook (and never be sent as a token). The stand-in plays {@code mattermost_app} behind
+   * Jenkins' proxy, so the name never has to resolve.
+   */
+  @Test
+  void aWebhookOnADockerStyleHostIsPostedAsAWebhookFromTheStepAndTheGlobalCredential() throws Exception {
+    String composeHook = "http://mattermost_app:8065/hooks/" + MattermostSandbox.JENKINS_HOOK;
+    context.settings = context.settings.newBuilder().useProxy(true).build();
+    context.proxy = sandboxAsProxy();
+    Run<?, ?> run = build(7, null, null);
+
+    MattermostSendStep viaEndpoint = new MattermostSendStep("from the endpoint");
+    viaEndpoint.setEndpoint(composeHook);
+    assertThat(MattermostSendStep.Execution.send(context, viaEndpoint, run, log.listener, null).isSent()).isTrue();
+    secretText = composeHook;
+    assertThat(MattermostSendStep.Execution.send(context, new MattermostSendStep("from the credential"), run,
+        log.listener, null).isSent()).isTrue();
+
+    // The step's message is the attachment's text, as in the old plugin.
+    assertThat(mm.posts("factory", "builds")).hasSize(2)
+        .satisfiesExactly(p -> assertThat(p.toJson()).contains("from the endpoint"),
+            p -> assertThat(p.toJson()).contains("from the credential"));
+    assertThat(mm.posts("factory", "builds")).allSatisfy(p -> assertThat(p.fromWebhook()).isTrue());
+    assertThat(mm.requests()).allSatisfy(r -> assertThat(r.authorization()).isNull());
+    assertThat(log.text()).doesNotContain(MattermostSandbox.JENKINS_HOOK);
+  }
+
+  private hudson.ProxyConfiguration sandboxAsProxy() {
+    hudson.ProxyConfiguration proxy = mock(hudson.ProxyConfiguration.class);
+    when(proxy.getName()).thenReturn("127.0.0.1");
+    when(proxy.getPort()).thenReturn(mm.port());
+    when(proxy.createProxy(any())).thenReturn(new java.net.Proxy(java.net.Proxy.Type.HTTP,
+        java.net.InetSocketAddress.createUnresolved("127.0.0.1", mm.port())));
+    return proxy;
+  }
+
   @Test
   void stepCreatesRepliesInTheThreadAndUpdatesInPlace() throws Exception {
     Run<?, ?> run = build(5, null, null);
