@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -25,6 +26,7 @@ import org.commandcenter.mattermost.tls.CaTrust;
 public final class MattermostClient {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   static final String USER_AGENT = "command-center-mattermost-client/1.0";
+  static final String PRIORITY_DISABLED = "api.post.post_priority.priority_post_not_allowed_for_user.request_error";
 
   private final String webhookUrl;
   private final String siteUrl;
@@ -112,6 +114,39 @@ public final class MattermostClient {
     long deadline = executor.newDeadline();
     return isWebhook() ? webhook.send(post, pieces, progress, deadline)
         : rest.send(post, pieces, progress, deadline);
+  }
+
+  /**
+   * Sends a post whose priority the server may refuse, and never loses the message over it. Mattermost answers 403
+   * {@code api.post.post_priority.priority_post_not_allowed_for_user.request_error} when message priority is turned
+   * off, and 501 {@code license_error.feature_unavailable} for acknowledgements and persistent notifications without
+   * a Professional licence (server/channels/app/post_priority.go postPriorityCheck) — common on self-hosted Team
+   * Edition. The post then goes again with what the server allows, and {@code downgraded} hears why.
+   */
+  public PostResult sendAllowingLessPriority(Post post, Consumer<String> downgraded) throws MattermostException {
+    requireNonNull(post, "post == null");
+    requireNonNull(downgraded, "downgraded == null");
+    try {
+      return send(post);
+    } catch (MattermostException e) {
+      Priority priority = post.priority();
+      if (priority == null) {
+        throw e;
+      }
+      boolean extras = priority.requestedAck() || priority.persistentNotifications();
+      if (e.statusCode() == 501 && extras) {
+        downgraded.accept("This Mattermost has no licence for acknowledgements or persistent notifications; "
+            + "sending the message as " + priority.level().wireValue() + " without them");
+        return sendAllowingLessPriority(post.newBuilder().priority(Priority.builder(priority.level()).build()).build(),
+            downgraded);
+      }
+      boolean disabled = e.statusCode() == 403 && (PRIORITY_DISABLED.equals(e.errorId()) || isWebhook());
+      if (disabled || (e.statusCode() == 501 && isWebhook())) {
+        downgraded.accept("Message priority is turned off on this Mattermost; sending the message without priority");
+        return send(post.newBuilder().priority(null).build());
+      }
+      throw e;
+    }
   }
 
   /** Posts {@code post} as a reply in the thread of {@code rootId} (REST only). */

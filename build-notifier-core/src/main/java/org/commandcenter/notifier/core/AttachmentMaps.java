@@ -141,7 +141,7 @@ final class AttachmentMaps {
     if (value instanceof String) {
       return (String) value;
     }
-    if (value instanceof Number || value instanceof Boolean || value instanceof CharSequence) {
+    if (value instanceof Number || value instanceof Boolean) {
       String text = String.valueOf(value);
       // Gson reads every JSON number as a double: show 3.0 as 3.
       return text.endsWith(".0") && value instanceof Double ? text.substring(0, text.length() - 2) : text;

@@ -18,7 +18,7 @@ public enum BuildEvent {
   REGRESSION;
 
   /** Events that mean "something is broken": they open an incident, mention culprits and show the log tail. */
-  boolean isTrouble() {
+  public boolean isTrouble() {
     return this == FAILURE || this == REPEATED_FAILURE || this == UNSTABLE || this == REGRESSION;
   }
 }

@@ -42,7 +42,7 @@ public final class Change {
   }
 
   /** First line of the message, or "" when there is none. */
-  String summary() {
+  public String summary() {
     if (message == null) {
       return "";
     }

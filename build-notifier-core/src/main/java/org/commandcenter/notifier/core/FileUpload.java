@@ -45,7 +45,8 @@ public final class FileUpload {
     return content.length;
   }
 
-  byte[] contentUnsafe() {
+  /** The bytes themselves, not a copy: for the delivery that uploads them, never to be changed. */
+  public byte[] contentUnsafe() {
     return content;
   }
 

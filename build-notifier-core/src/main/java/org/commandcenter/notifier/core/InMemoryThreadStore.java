@@ -10,10 +10,6 @@ final class InMemoryThreadStore implements ThreadStore {
   private final Map<String, PostRef> buildThreads = new ConcurrentHashMap<>();
   private final Map<String, PostRef> incidents;
 
-  InMemoryThreadStore() {
-    this(new ConcurrentHashMap<>());
-  }
-
   /** A build's store whose open incidents are the job's, shared with the job's other builds. */
   InMemoryThreadStore(Map<String, PostRef> jobIncidents) {
     this.incidents = requireNonNull(jobIncidents, "jobIncidents == null");

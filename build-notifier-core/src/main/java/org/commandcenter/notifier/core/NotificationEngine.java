@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.notifier.core.build.BuildDelivery;
+import org.commandcenter.notifier.core.build.EventDecider;
+import org.commandcenter.notifier.core.step.StepDelivery;
 
 /**
  * The one engine behind the freestyle notifier, the Pipeline {@code post} step and {@code mattermostSend}:
@@ -72,8 +75,8 @@ public final class NotificationEngine {
     BuildDelivery delivery = new BuildDelivery(client, threadStore, log, config);
     NotifyOutcome outcome = withDeadline(config.deadline(), () -> delivery.deliver(facts),
         error -> error == null
-            ? new NotifyOutcome(decide(facts, config).orElse(null), List.of(), Map.of(), true)
-            : new NotifyOutcome(decide(facts, config).orElse(null), List.of(), Map.of("", error), false));
+            ? new NotifyOutcome(decide(facts, config), List.of(), Map.of(), true)
+            : new NotifyOutcome(decide(facts, config), List.of(), Map.of("", error), false));
     if (config.failOnError() && !outcome.isSuccessful()) {
       throw new NotificationException(failureMessage(outcome, config.deadline()));
     }

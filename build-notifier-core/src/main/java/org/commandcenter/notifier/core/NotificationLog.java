@@ -7,7 +7,18 @@ public interface NotificationLog {
 
   void line(String text);
 
+  /** One line with the notifier's prefix. */
+  default void notice(String text) {
+    line(PREFIX + text);
+  }
+
   static NotificationLog none() {
     return text -> {};
+  }
+
+  /** How a failure reads in the log: its message (client exceptions never carry secrets), else its type. */
+  static String reason(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 }

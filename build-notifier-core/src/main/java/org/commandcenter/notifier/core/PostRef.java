@@ -1,48 +1,19 @@
 package org.commandcenter.notifier.core;
 
 import java.io.Serializable;
-import java.util.Objects;
 
-/** A post the notifier created: enough to update it or reply in its thread later. Plain fields for XStream. */
-public final class PostRef implements Serializable {
-  private static final long serialVersionUID = 1L;
-
-  private final String postId;
-  private final String channelId;
-
-  private PostRef(String postId, String channelId) {
-    this.postId = postId;
-    this.channelId = channelId;
-  }
-
-  /** @param channelId may be null when unknown */
-  public static PostRef of(String postId, String channelId) {
+/**
+ * A post the notifier created: enough to update it or reply in its thread later. The Jenkins adapter persists its
+ * own copy of the two strings, never this record.
+ *
+ * @param channelId may be null when unknown
+ */
+public record PostRef(String postId, String channelId) implements Serializable {
+  public PostRef {
     Checks.requireNotBlank("postId", postId);
+  }
+
+  public static PostRef of(String postId, String channelId) {
     return new PostRef(postId, channelId);
-  }
-
-  public String postId() {
-    return postId;
-  }
-
-  public String channelId() {
-    return channelId;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof PostRef
-        && ((PostRef) other).postId.equals(postId)
-        && Objects.equals(((PostRef) other).channelId, channelId);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(postId, channelId);
-  }
-
-  @Override
-  public String toString() {
-    return "PostRef{postId=" + postId + ", channelId=" + channelId + "}";
   }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.commandcenter.mattermost.Attachment;
 import org.commandcenter.mattermost.Field;
 import org.commandcenter.mattermost.Priority;
@@ -131,7 +130,7 @@ public final class SendRequest {
   }
 
   /** The attachment made of {@code message} and {@code color}, as the old plugin sent it; null without message. */
-  Attachment messageAttachment() {
+  public Attachment messageAttachment() {
     if (message == null) {
       return null;
     }
@@ -150,34 +149,48 @@ public final class SendRequest {
         + ", files=" + files.size() + "}";
   }
 
-  /** One destination: a channel (name, id or "@user") and an optional username override. */
-  public static final class Target {
-    private final String channel;
-    private final String username;
-
-    Target(String channel, String username) {
-      this.channel = channel;
-      this.username = username;
+  /**
+   * One destination: a channel (name, id or "@user"; null for the default channel) and an optional username
+   * override.
+   */
+  public record Target(String channel, String username) {
+    /**
+     * The old plugin's channel syntax, read once for the step and its form check: targets separated by {@code ,} or
+     * {@code ;}, each {@code channel} (name, {@code #name} or id), {@code @user} (a direct message),
+     * {@code user@channel} or {@code user@@user2} (with a username override). Only the shape is checked here.
+     *
+     * @throws IllegalArgumentException {@code channel: '…' is not a channel name, id or @user}
+     */
+    public static List<Target> parse(String channels) {
+      List<Target> targets = new ArrayList<>();
+      if (channels != null) {
+        for (String part : channels.split("[,;]+")) {
+          if (!part.isBlank()) {
+            targets.add(parseOne(part));
+          }
+        }
+      }
+      return targets;
     }
 
-    public String channel() {
-      return channel;
-    }
-
-    public String username() {
-      return username;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Target
-          && Objects.equals(((Target) other).channel, channel)
-          && Objects.equals(((Target) other).username, username);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(channel, username);
+    private static Target parseOne(String entry) {
+      String value = entry.strip();
+      String user = null;
+      int at = value.indexOf('@');
+      if (at > 0 && at < value.length() - 1) {
+        user = value.substring(0, at).strip();
+        value = value.substring(at + 1).strip();
+      }
+      if (value.startsWith("#")) {
+        value = value.substring(1);
+      }
+      if (value.isEmpty() || value.equals("@") || value.chars().anyMatch(Character::isWhitespace)) {
+        throw Checks.invalid("channel", "'" + entry.strip() + "' is not a channel name, id or @user");
+      }
+      if (user != null && (user.isEmpty() || user.chars().anyMatch(Character::isWhitespace))) {
+        throw Checks.invalid("channel", "'" + entry.strip() + "' has an invalid username before '@'");
+      }
+      return new Target(value, user);
     }
 
     @Override
@@ -227,14 +240,10 @@ public final class SendRequest {
       return this;
     }
 
-    /** The old plugin's syntax: several channels separated by {@code ,} or {@code ;}. */
+    /** The old plugin's syntax, see {@link Target#parse}; read when the request is built. */
     public Builder channel(String channel) {
-      if (channel != null) {
-        for (String part : channel.split("[,;]+")) {
-          if (!part.isBlank()) {
-            channels.add(part.strip());
-          }
-        }
+      if (channel != null && !channel.isBlank()) {
+        channels.add(channel);
       }
       return this;
     }
@@ -344,7 +353,7 @@ public final class SendRequest {
     public SendRequest build() {
       List<Target> targets = new ArrayList<>();
       for (String entry : channels) {
-        targets.add(parseTarget(entry));
+        targets.addAll(Target.parse(entry));
       }
       List<Attachment> attachments = new ArrayList<>(AttachmentMaps.fromMaps(attachmentMaps));
       if (attachmentsJson != null) {
@@ -434,37 +443,13 @@ public final class SendRequest {
           .build();
     }
 
-    /** "channel", "@user", "user@channel" and "user@@user2" as in the old plugin. */
-    private static Target parseTarget(String entry) {
-      String value = entry.strip();
-      String user = null;
-      int at = value.indexOf('@');
-      if (at > 0 && at < value.length() - 1) {
-        user = value.substring(0, at).strip();
-        value = value.substring(at + 1).strip();
-      }
-      if (value.startsWith("#")) {
-        value = value.substring(1);
-      }
-      if (value.isEmpty() || value.equals("@") || value.chars().anyMatch(Character::isWhitespace)) {
-        throw Checks.invalid("channel", "'" + entry + "' is not a channel name, id or @user");
-      }
-      if (user != null && (user.isEmpty() || user.chars().anyMatch(Character::isWhitespace))) {
-        throw Checks.invalid("channel", "'" + entry + "' has an invalid username before '@'");
-      }
-      return new Target(value, user);
-    }
-
     /**
-     * JSON-ready copies of Pipeline values: Groovy strings become plain strings (Gson would serialize a GString's
-     * internals), maps and lists are copied deeply; anything else that is not JSON is an error naming the prop.
+     * JSON-ready deep copies of maps and lists of plain values (String, Number, Boolean). Anything else is an error
+     * naming the prop: the adapter turns its host's values (Groovy strings in a Pipeline) into plain ones first.
      */
     private static Object plain(String field, Object value) {
       if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
         return value;
-      }
-      if (value instanceof CharSequence) {
-        return value.toString();
       }
       if (value instanceof Map) {
         Map<String, Object> copy = new LinkedHashMap<>();

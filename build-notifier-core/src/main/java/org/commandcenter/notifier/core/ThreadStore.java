@@ -20,11 +20,6 @@ public interface ThreadStore {
 
   void closeIncident(String channel);
 
-  /** A store in memory, for tests and single-shot use. */
-  static ThreadStore inMemory() {
-    return new InMemoryThreadStore();
-  }
-
   /** A store that remembers nothing: every notification starts a new root post. */
   static ThreadStore none() {
     return NoThreadStore.INSTANCE;

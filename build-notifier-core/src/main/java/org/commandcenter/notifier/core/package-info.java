@@ -1,8 +1,13 @@
 /**
- * The Jenkins-free engine of the Jenkins plugin: {@link org.commandcenter.notifier.core.BuildFacts} (what happened)
- * and {@link org.commandcenter.notifier.core.NotifyConfig} (what to tell) go into
- * {@link org.commandcenter.notifier.core.NotificationEngine}, which decides the event, renders the posts and
- * delivers them through the shared Mattermost client. The Jenkins adapters only translate Jenkins objects into
- * these values; the freestyle notifier and the {@code mattermostSend} step share this one engine.
+ * The Jenkins-free engine of the Jenkins plugin, and the only package its adapter calls:
+ * {@link org.commandcenter.notifier.core.BuildFacts} (what happened) and
+ * {@link org.commandcenter.notifier.core.NotifyConfig} (what to tell), or a
+ * {@link org.commandcenter.notifier.core.SendRequest} (what {@code mattermostSend} asks for), go into
+ * {@link org.commandcenter.notifier.core.NotificationEngine}; threads are kept through the
+ * {@link org.commandcenter.notifier.core.ThreadStore} port the adapter implements.
+ *
+ * <p>The use cases live below, each in its own package, and do not call each other: {@code build} decides, renders
+ * and delivers build notifications; {@code step} delivers what one {@code mattermostSend} asked for. What both need
+ * lives here or in the Mattermost client.
  */
 package org.commandcenter.notifier.core;

@@ -28,4 +28,12 @@ class ArchitectureTest {
             "org.commandcenter.cli..")
         .check(CORE);
   }
+
+  @Test
+  void useCasesDoNotCallEachOther() {
+    noClasses().that().resideInAPackage("..core.build..")
+        .should().dependOnClassesThat().resideInAPackage("..core.step..").check(CORE);
+    noClasses().that().resideInAPackage("..core.step..")
+        .should().dependOnClassesThat().resideInAPackage("..core.build..").check(CORE);
+  }
 }

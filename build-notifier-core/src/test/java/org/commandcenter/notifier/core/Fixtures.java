@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Builds the facts of typical builds of the job "app » main". */
-final class Fixtures {
-  static final String JOB_URL = "https://ci.example.com/job/app/job/main/";
-  static final String BUILD_URL = "https://ci.example.com/job/app/job/main/42/";
+public final class Fixtures {
+  public static final String JOB_URL = "https://ci.example.com/job/app/job/main/";
+  public static final String BUILD_URL = "https://ci.example.com/job/app/job/main/42/";
 
   private Fixtures() {}
 
-  static BuildFacts.Builder build(BuildResult result, BuildResult... previous) {
+  public static BuildFacts.Builder build(BuildResult result, BuildResult... previous) {
     return BuildFacts.builder()
         .jobName("app/main")
         .jobDisplayName("app » main")
@@ -25,7 +25,7 @@ final class Fixtures {
         .branch("main");
   }
 
-  static TestSummary tests(int total, List<String> failed, List<String> previousFailed) {
+  public static TestSummary tests(int total, List<String> failed, List<String> previousFailed) {
     return TestSummary.builder()
         .total(total)
         .failed(failed.size())
@@ -34,7 +34,7 @@ final class Fixtures {
         .build();
   }
 
-  static List<String> lines(int count) {
+  public static List<String> lines(int count) {
     List<String> lines = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       lines.add("line " + i);

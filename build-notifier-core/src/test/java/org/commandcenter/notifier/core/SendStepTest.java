@@ -92,7 +92,7 @@ class SendStepTest {
     assertThat(response.postId()).hasSize(26);
     assertThat(response.threadId()).isEqualTo(response.postId());
     assertThat(response.channelId()).isEqualTo(mattermost.channel("builds"));
-    assertThat(response.getPostIds()).containsExactly(response.postId());
+    assertThat(response.postIds()).containsExactly(response.postId());
     assertThat(log).containsExactly("[Mattermost] Message sent to channel builds");
   }
 

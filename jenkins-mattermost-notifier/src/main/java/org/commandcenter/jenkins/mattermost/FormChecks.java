@@ -12,6 +12,7 @@ import org.commandcenter.mattermost.rules.HttpUrls;
 import org.commandcenter.mattermost.rules.Usernames;
 import org.commandcenter.mattermost.rules.WebhookUrls;
 import org.commandcenter.mattermost.tls.CaTrust;
+import org.commandcenter.notifier.core.SendRequest;
 
 
 /**
@@ -79,36 +80,38 @@ final class FormChecks {
 
   /**
    * A list of channels separated by commas or semicolons. With {@code oldSyntax} the targets of the old
-   * mattermost plugin are allowed too: {@code @user} (direct message) and {@code user@channel} (username override).
+   * mattermost plugin are allowed too, read by the step's own parser ({@link SendRequest.Target#parse}):
+   * {@code @user} (direct message) and {@code user@channel} (username override).
    */
   static FieldCheck channels(String field, String value, boolean oldSyntax) {
     String v = trim(value);
     if (v.isEmpty() || v.contains("${")) {
       return FieldCheck.ok();
     }
-    for (String part : splitList(v)) {
-      String target = part;
-      if (oldSyntax) {
-        int at = target.indexOf('@');
-        if (at == 0) {
-          String user = target.substring(1);
-          if (!Usernames.isValid(user)) {
-            return FieldCheck.error(Messages.get("check.channel.user", field, user));
-          }
-          continue;
-        }
-        if (at > 0) {
-          target = target.substring(at + 1);
-          if (target.startsWith("@")) {
-            String user = target.substring(1);
-            if (!Usernames.isValid(user)) {
-              return FieldCheck.error(Messages.get("check.channel.user", field, user));
-            }
-            continue;
-          }
+    if (!oldSyntax) {
+      for (String part : splitList(v)) {
+        FieldCheck check = checkChannelName(field, part);
+        if (check.kind() == FieldCheck.Kind.ERROR) {
+          return check;
         }
       }
-      FieldCheck check = checkChannelName(field, target);
+      return FieldCheck.ok();
+    }
+    List<SendRequest.Target> targets;
+    try {
+      targets = SendRequest.Target.parse(v);
+    } catch (IllegalArgumentException e) {
+      return FieldCheck.error(field + e.getMessage().substring(e.getMessage().indexOf(':')));
+    }
+    for (SendRequest.Target target : targets) {
+      if (target.channel().startsWith("@")) {
+        String user = target.channel().substring(1);
+        if (!Usernames.isValid(user)) {
+          return FieldCheck.error(Messages.get("check.channel.user", field, user));
+        }
+        continue;
+      }
+      FieldCheck check = checkChannelName(field, target.channel());
       if (check.kind() == FieldCheck.Kind.ERROR) {
         return check;
       }

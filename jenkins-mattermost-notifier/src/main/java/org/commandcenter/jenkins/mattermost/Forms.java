@@ -59,15 +59,16 @@ final class Forms {
 
   /**
    * Whom credentials are listed as, the credentials plugin's rule: inside a job, the job's own authentication (what
-   * its builds run as, so the form offers only what a build can use); globally, SYSTEM.
+   * its builds run as, so the form offers only what a build can use); globally, Jenkins itself.
    */
   static Authentication listingAuthentication(Item item) {
     return item instanceof Queue.Task ? Tasks.getAuthenticationOf2((Queue.Task) item) : ACL.SYSTEM2;
   }
 
   /**
-   * Secret Text credentials visible in the context as {@link #listingAuthentication(Item)}, keeping the current value
-   * selectable; empty (but for the current value) when the user may not list credentials here.
+   * Secret Text credentials a notification in this context can use, keeping the current value selectable; empty (but
+   * for the current value) when the user may not list credentials here. Globally (item null) that is the Jenkins root
+   * as SYSTEM, the very lookup {@link SecretTexts#globalCandidates()} makes for builds.
    */
   static ListBoxModel secretTextItems(Item item, String current) {
     StandardListBoxModel model = new StandardListBoxModel();
@@ -82,7 +83,10 @@ final class Forms {
     return model;
   }
 
-  /** A chosen credentials id must still exist in the context, as seen by {@link #listingAuthentication(Item)}. */
+  /**
+   * A chosen credentials id must still exist where notifications resolve it: globally with
+   * {@link SecretTexts#globalCandidates()}, in a job as {@link #listingAuthentication(Item)}.
+   */
   static FormValidation checkSecretText(Item item, String value, boolean required) {
     if (!canListCredentials(item)) {
       return FormValidation.ok();
@@ -96,8 +100,10 @@ final class Forms {
     if (id.startsWith("${")) {
       return FormValidation.warning(Messages.get("check.credentials.expression"));
     }
-    ListBoxModel found = CredentialsProvider.listCredentialsInItem(StringCredentials.class, item,
-        listingAuthentication(item), Collections.emptyList(), CredentialsMatchers.withId(id));
-    return found.isEmpty() ? FormValidation.error(Messages.get("check.credentials.notFound", id)) : FormValidation.ok();
+    boolean found = item == null
+        ? SecretTexts.globalCandidate(id) != null
+        : !CredentialsProvider.listCredentialsInItem(StringCredentials.class, item, listingAuthentication(item),
+            Collections.emptyList(), CredentialsMatchers.withId(id)).isEmpty();
+    return found ? FormValidation.ok() : FormValidation.error(Messages.get("check.credentials.notFound", id));
   }
 }

@@ -23,6 +23,8 @@ import org.kohsuke.stapler.verb.POST;
 @Symbol("mattermostNotifier")
 public class MattermostGlobalConfiguration extends GlobalConfiguration {
   static final int MAX_TIMEOUT_SECONDS = 600;
+  /** "Test connection" runs on a web request thread: all its checks together get about this long. */
+  static final Duration TEST_BUDGET = Duration.ofSeconds(10);
 
   private String siteUrl;
   private String credentialsId;
@@ -319,7 +321,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
       @QueryParameter String caCertificate, @QueryParameter boolean useProxy,
       @QueryParameter String connectTimeoutSeconds, @QueryParameter String readTimeoutSeconds) {
     Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-    String secret = null;
+    MattermostConnection connection = null;
     try {
       ConnectionSettings settings = ConnectionSettings.builder()
           .siteUrl(siteUrl)
@@ -337,20 +339,25 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
       if (settings.credentialsId() == null) {
         return FormValidation.error(Messages.get("check.credentials.required"));
       }
-      secret = SecretTexts.forContext(Messages.get("field.credentials"), settings.credentialsId(), null);
+      // Resolved exactly as builds resolve the global default, so a green test means builds will find it.
       PluginContext context = PluginContext.current();
-      MattermostClient client = context.client(settings, secret, null);
+      connection = context.connection(settings, MattermostConnection.Choice.globalDefault(), null);
+      MattermostClient client = context.client(settings, connection);
       List<FormValidation> lines = new ArrayList<>();
-      for (FieldCheck line : ConnectionTester.test(client, settings)) {
+      for (FieldCheck line : ConnectionTester.test(client, settings, TEST_BUDGET)) {
         lines.add(Forms.toValidation(line));
       }
       return FormValidation.aggregate(lines);
     } catch (IllegalArgumentException e) {
-      return FormValidation.error(Redaction.redact(e.getMessage(), secret));
+      return FormValidation.error(Redaction.redact(e.getMessage(), secretOf(connection)));
     } catch (RuntimeException e) {
       // Whatever else goes wrong is still an answer in the form, not an error page with a stack trace.
-      return FormValidation.error(Messages.get("notify.unexpected", Redaction.redact(e.toString(), secret)));
+      return FormValidation.error(Messages.get("notify.unexpected", Redaction.redact(e.toString(), secretOf(connection))));
     }
+  }
+
+  private static String secretOf(MattermostConnection connection) {
+    return connection == null ? null : connection.isWebhook() ? connection.webhookUrl() : connection.token();
   }
 
   private static int parseSeconds(String value, int fallback) {

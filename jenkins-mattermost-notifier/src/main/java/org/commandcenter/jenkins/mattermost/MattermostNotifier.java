@@ -107,20 +107,19 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
   private void notify(Run<?, ?> run, TaskListener listener, Map<String, String> env, boolean started)
       throws AbortException {
     PluginContext context = PluginContext.current();
-    ConnectionSettings settings;
-    BuildFacts facts;
-    NotifyConfig config;
     try {
-      Map<String, String> variables = messageVariables(run, env != null ? env : environment(run, listener));
-      settings = context.settings();
-      BuildFactsMapper mapper = new BuildFactsMapper(context.rootUrl(), context.clock());
-      facts = started ? mapper.started(run, variables) : mapper.completed(run, variables, logTailLines);
-      config = config(settings, variables, context.rootUrl());
-    } catch (RuntimeException | LinkageError e) {
-      BuildNotifications.notPrepared(run, listener, failOnError, e);
-      return;
+      SendTemplate.run(context, run, listener, new MattermostConnection.Choice(credentialsId, "credentialsId", null),
+          new RunThreadStore(run), failOnError, settings -> {
+            Map<String, String> variables = messageVariables(run, env != null ? env : environment(run, listener));
+            BuildFactsMapper mapper = new BuildFactsMapper(context.rootUrl(), context.clock());
+            BuildFacts facts = started ? mapper.started(run, variables) : mapper.completed(run, variables, logTailLines);
+            NotifyConfig config = config(settings, variables, context.rootUrl());
+            return engine -> engine.notify(facts, config);
+          }, reason -> null);
+    } catch (InterruptedException e) {
+      // The build is being aborted: give the executor back at once; the notification goes on in the background.
+      Thread.currentThread().interrupt();
     }
-    BuildNotifications.notify(context, run, listener, facts, config, settings, credentialsId);
   }
 
   /** Neither the log nor Mattermost need a workspace, so Pipeline may call it outside {@code node}. */

@@ -331,37 +331,14 @@ public class MattermostSendStep extends Step {
 
     static MattermostSendResponse send(PluginContext context, MattermostSendStep step, Run<?, ?> run,
         TaskListener listener, FilePath workspace) throws IOException, InterruptedException {
-      NotificationLog log = listener.getLogger()::println;
-      String secret = null;
-      try {
-        ConnectionSettings settings = context.settings();
-        boolean webhookEndpoint = WebhookUrls.isWebhookUrl(step.endpoint);
-        String credentialsId = step.credentialId != null ? step.credentialId : settings.credentialsId();
-        if (!webhookEndpoint && credentialsId != null) {
-          secret = SecretTexts.forRun("credentialId", credentialsId, run);
-        }
-        SendRequest request = step.toRequest(settings, context.rootUrl(), step.readFiles(workspace));
-        MattermostClient client = context.client(settings, secret, step.endpoint);
-        NotificationEngine engine = context.engine(client, ThreadStore.none(), log);
-        return MattermostSendResponse.of(engine.send(request));
-      } catch (NotificationException e) {
-        // Only with failOnError; the engine has logged the details.
-        throw new AbortException(BuildNotifications.PREFIX + Redaction.redact(e.getMessage(), secret));
-      } catch (IllegalArgumentException e) {
-        return notSent(step, log, Redaction.redact(e.getMessage(), secret));
-      } catch (IOException | RuntimeException | LinkageError e) {
-        // Reading a workspace file failed, or a bug of ours: still never fails the build without failOnError.
-        return notSent(step, log, Messages.get("notify.unexpected", Redaction.redact(e.toString(), secret)));
-      }
-    }
-
-    private static MattermostSendResponse notSent(MattermostSendStep step, NotificationLog log, String message)
-        throws AbortException {
-      if (step.failOnError) {
-        throw new AbortException(BuildNotifications.PREFIX + message);
-      }
-      log.line(BuildNotifications.PREFIX + Messages.get("notify.notSent", message));
-      return MattermostSendResponse.failed(message);
+      return SendTemplate.run(context, run, listener,
+          new MattermostConnection.Choice(step.credentialId, "credentialId", step.endpoint), ThreadStore.none(),
+          step.failOnError,
+          settings -> {
+            SendRequest request = step.toRequest(settings, context.rootUrl(), step.readFiles(workspace));
+            return engine -> MattermostSendResponse.of(engine.send(request));
+          },
+          MattermostSendResponse::failed);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.commandcenter.jenkins.mattermost;
 
 import hudson.ProxyConfiguration;
+import hudson.model.Run;
 import java.time.Clock;
 import jenkins.model.Jenkins;
 import org.commandcenter.mattermost.MattermostClient;
@@ -41,8 +42,14 @@ class PluginContext {
     return Clock.systemUTC();
   }
 
-  MattermostClient client(ConnectionSettings settings, String secret, String endpoint) {
-    return MattermostClients.create(settings, secret, endpoint, settings.useProxy() ? proxy() : null);
+  /** Where a notification goes and with which secret (see {@link MattermostConnection#resolve}). */
+  MattermostConnection connection(ConnectionSettings settings, MattermostConnection.Choice choice, Run<?, ?> run) {
+    return MattermostConnection.resolve(settings, choice, run);
+  }
+
+  /** The proxy decision is made here, once: Jenkins' proxy when the settings ask for it. */
+  MattermostClient client(ConnectionSettings settings, MattermostConnection connection) {
+    return MattermostClients.create(settings, connection, settings.useProxy() ? proxy() : null);
   }
 
   NotificationEngine engine(MattermostClient client, ThreadStore threads, NotificationLog log) {

@@ -228,12 +228,9 @@ class CredentialListingTest {
   }
 
   @Test
-  void globalCredentialCheckLooksUpAsSystem() {
+  void globalCredentialCheckMakesTheLookupBuildsMakeAsJenkinsItself() {
     when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(true);
-    ListBoxModel visible = new ListBoxModel();
-    visible.add(new ListBoxModel.Option("Mattermost bot", "mm-bot"));
-    credentials.when(() -> CredentialsProvider.listCredentialsInItem(eq(StringCredentials.class), isNull(Item.class),
-        same(ACL.SYSTEM2), eq(List.of()), same(withId))).thenReturn(visible);
+    TestCredentials.global(credentials, TestCredentials.secretText("mm-bot", "bot-token"));
 
     assertThat(globalConfiguration().doCheckCredentialsId("mm-bot")).isSameAs(ok);
     tasks.verifyNoInteractions();

@@ -1,8 +1,10 @@
 package org.commandcenter.jenkins.mattermost;
 
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import hudson.ProxyConfiguration;
+import hudson.model.Run;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +14,7 @@ import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.notifier.core.NotificationEngine;
 import org.commandcenter.notifier.core.NotificationLog;
 import org.commandcenter.notifier.core.ThreadStore;
+import org.mockito.Mockito;
 
 /** A {@link PluginContext} without Jenkins: fixed settings and root URL, a mocked engine, recorded calls. */
 class FakeContext extends PluginContext {
@@ -26,13 +29,23 @@ class FakeContext extends PluginContext {
       .build();
   String rootUrl = "https://jenkins.example.test/";
   final NotificationEngine engine = mock(NotificationEngine.class);
-  final MattermostClient client = mock(MattermostClient.class);
+  final MattermostClient client = clientWhoseCopiesAreItself();
   final List<String> secrets = new ArrayList<>();
   final List<String> endpoints = new ArrayList<>();
+  final List<MattermostConnection> connections = new ArrayList<>();
   final List<ThreadStore> threadStores = new ArrayList<>();
   boolean realEngine;
   boolean realClient;
   ProxyConfiguration proxy;
+
+  /** A mocked client; {@code newBuilder()...build()} (a copy with other timeouts) is the same mock. */
+  private static MattermostClient clientWhoseCopiesAreItself() {
+    MattermostClient client = mock(MattermostClient.class);
+    MattermostClient.Builder builder = mock(MattermostClient.Builder.class, Mockito.RETURNS_SELF);
+    when(client.newBuilder()).thenReturn(builder);
+    when(builder.build()).thenReturn(client);
+    return client;
+  }
 
   @Override
   ConnectionSettings settings() {
@@ -54,11 +67,20 @@ class FakeContext extends PluginContext {
     return Clock.fixed(NOW, ZoneOffset.UTC);
   }
 
+  /** Records the secret the connection resolved (null when the step's webhook endpoint needed none) and the endpoint. */
   @Override
-  MattermostClient client(ConnectionSettings s, String secret, String endpoint) {
-    secrets.add(secret);
-    endpoints.add(endpoint);
-    return realClient ? super.client(s, secret, endpoint) : client;
+  MattermostConnection connection(ConnectionSettings s, MattermostConnection.Choice choice, Run<?, ?> run) {
+    MattermostConnection connection = super.connection(s, choice, run);
+    boolean endpointWebhook = connection.isWebhook() && connection.webhookUrl().equals(choice.endpoint());
+    secrets.add(endpointWebhook ? null : connection.isWebhook() ? connection.webhookUrl() : connection.token());
+    endpoints.add(choice.endpoint());
+    connections.add(connection);
+    return connection;
+  }
+
+  @Override
+  MattermostClient client(ConnectionSettings s, MattermostConnection connection) {
+    return realClient ? super.client(s, connection) : client;
   }
 
   @Override

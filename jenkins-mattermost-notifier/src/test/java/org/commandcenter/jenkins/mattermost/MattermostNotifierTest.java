@@ -27,12 +27,12 @@ import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.test.AbstractTestResultAction;
 import hudson.tasks.test.TestResult;
 import hudson.util.Secret;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.ArrayList;
 import jenkins.scm.RunWithSCM;
 import org.commandcenter.notifier.core.BuildEvent;
 import org.commandcenter.notifier.core.BuildFacts;
@@ -62,6 +62,7 @@ class MattermostNotifierTest {
     Secret secret = mock(Secret.class);
     when(secret.getPlainText()).thenReturn(TOKEN);
     when(credential.getSecret()).thenReturn(secret);
+    when(credential.getId()).thenReturn("mm-bot");
   }
 
   @AfterEach
@@ -70,9 +71,9 @@ class MattermostNotifierTest {
     PluginContext.set(null);
   }
 
+  /** The global default is resolved as Jenkins itself, and its use recorded on {@code run}. */
   private void credentialVisibleTo(Run<?, ?> run) {
-    credentials.when(() -> CredentialsProvider.findCredentialById("mm-bot", StringCredentials.class, run))
-        .thenReturn(credential);
+    TestCredentials.global(credentials, credential);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -303,7 +304,7 @@ class MattermostNotifierTest {
     when(context.engine.notify(any(), any())).thenThrow(
         new IllegalStateException("boom for token " + TOKEN + " at https://chat.example.test/hooks/abcdefghijklmnopqrstuvwxyz"));
     List<String> jenkinsLog = new ArrayList<>();
-    Logger logger = Logger.getLogger(BuildNotifications.class.getName());
+    Logger logger = Logger.getLogger(SendTemplate.class.getName());
     Handler handler = new Handler() {
       @Override
       public void publish(LogRecord record) {

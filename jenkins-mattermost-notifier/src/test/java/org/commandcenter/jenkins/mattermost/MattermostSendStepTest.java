@@ -48,12 +48,7 @@ class MattermostSendStepTest {
   void setUp() {
     PluginContext.set(context);
     credentials = mockStatic(CredentialsProvider.class);
-    StringCredentials credential = mock(StringCredentials.class);
-    Secret secret = mock(Secret.class);
-    when(secret.getPlainText()).thenReturn(TOKEN);
-    when(credential.getSecret()).thenReturn(secret);
-    credentials.when(() -> CredentialsProvider.findCredentialById("mm-bot", StringCredentials.class, run))
-        .thenReturn(credential);
+    TestCredentials.global(credentials, TestCredentials.secretText("mm-bot", TOKEN));
   }
 
   @AfterEach

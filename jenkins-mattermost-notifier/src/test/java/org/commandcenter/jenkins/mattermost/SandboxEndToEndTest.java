@@ -18,9 +18,9 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
-import jenkins.model.Jenkins;
 import java.time.Duration;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.sandbox.MattermostSandbox;
 import org.commandcenter.sandbox.ReceivedPost;
@@ -57,14 +57,10 @@ class SandboxEndToEndTest {
         .build();
     PluginContext.set(context);
     credentials = mockStatic(CredentialsProvider.class);
-    credentials.when(() -> CredentialsProvider.findCredentialById(org.mockito.ArgumentMatchers.eq("mm-bot"),
-        org.mockito.ArgumentMatchers.eq(StringCredentials.class), any(Run.class))).thenAnswer(i -> {
-          StringCredentials credential = mock(StringCredentials.class);
-          Secret secret = mock(Secret.class);
-          when(secret.getPlainText()).thenReturn(secretText);
-          when(credential.getSecret()).thenReturn(secret);
-          return credential;
-        });
+    // The global default, resolved as Jenkins itself; its value is what the test last put in secretText.
+    credentials.when(() -> CredentialsProvider.lookupCredentialsInItem(org.mockito.ArgumentMatchers.eq(
+        StringCredentials.class), org.mockito.ArgumentMatchers.isNull(), any()))
+        .thenAnswer(i -> List.of(TestCredentials.secretText("mm-bot", secretText)));
   }
 
   @AfterEach
@@ -242,9 +238,9 @@ class SandboxEndToEndTest {
 
   @Test
   void testConnectionReportsTokenChannelsAndCalls() {
-    MattermostClient client = MattermostClients.create(context.settings, TOKEN, null, null);
+    MattermostClient client = restClient(context.settings, TOKEN);
 
-    List<FieldCheck> lines = ConnectionTester.test(client, context.settings);
+    List<FieldCheck> lines = ConnectionTester.test(client, context.settings, MattermostGlobalConfiguration.TEST_BUDGET);
 
     assertThat(lines).extracting(FieldCheck::kind).containsOnly(FieldCheck.Kind.OK);
     assertThat(lines).extracting(FieldCheck::message).containsExactly(
@@ -296,7 +292,7 @@ class SandboxEndToEndTest {
     ConnectionSettings settings = context.settings.newBuilder()
         .channel("~builds, #builds").warRoomChannel("abcdefghijklmnopqrstuvwxyz").build();
 
-    List<FieldCheck> lines = ConnectionTester.test(MattermostClients.create(settings, TOKEN, null, null), settings);
+    List<FieldCheck> lines = ConnectionTester.test(restClient(settings, TOKEN), settings, MattermostGlobalConfiguration.TEST_BUDGET);
 
     assertThat(lines).extracting(FieldCheck::message).contains(
         "Default channel: ~builds found (Builds).",
@@ -312,12 +308,16 @@ class SandboxEndToEndTest {
   void testConnectionNamesWhatIsWrong() {
     ConnectionSettings settings = context.settings.newBuilder().channel("nope").build();
 
-    assertThat(ConnectionTester.test(MattermostClients.create(settings, "wrong-token", null, null), settings))
+    assertThat(ConnectionTester.test(restClient(settings, "wrong-token"), settings, MattermostGlobalConfiguration.TEST_BUDGET))
         .singleElement().satisfies(line -> {
           assertThat(line.kind()).isEqualTo(FieldCheck.Kind.ERROR);
           assertThat(line.message()).startsWith("Token rejected").contains("401").doesNotContain("wrong-token");
         });
-    List<FieldCheck> lines = ConnectionTester.test(MattermostClients.create(settings, TOKEN, null, null), settings);
+    List<FieldCheck> lines = ConnectionTester.test(restClient(settings, TOKEN), settings, MattermostGlobalConfiguration.TEST_BUDGET);
     assertThat(lines).anySatisfy(line -> assertThat(line.message()).startsWith("Default channel: ~nope not found"));
+  }
+
+  private static MattermostClient restClient(ConnectionSettings settings, String token) {
+    return MattermostClients.create(settings, new MattermostConnection(null, settings.siteUrl(), token), null);
   }
 }

@@ -1,4 +1,4 @@
-package org.commandcenter.notifier.core;
+package org.commandcenter.notifier.core.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commandcenter.notifier.core.BuildResult.FAILURE;
@@ -12,6 +12,13 @@ import java.util.List;
 import org.commandcenter.mattermost.Attachment;
 import org.commandcenter.mattermost.Field;
 import org.commandcenter.mattermost.Post;
+import org.commandcenter.notifier.core.BuildEvent;
+import org.commandcenter.notifier.core.BuildFacts;
+import org.commandcenter.notifier.core.BuildResult;
+import org.commandcenter.notifier.core.Change;
+import org.commandcenter.notifier.core.Fixtures;
+import org.commandcenter.notifier.core.NotifyConfig;
+import org.commandcenter.notifier.core.TestSummary;
 import org.junit.jupiter.api.Test;
 
 class MessageRendererTest {

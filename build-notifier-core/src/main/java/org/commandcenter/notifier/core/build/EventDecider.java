@@ -1,4 +1,4 @@
-package org.commandcenter.notifier.core;
+package org.commandcenter.notifier.core.build;
 
 import static org.commandcenter.notifier.core.BuildEvent.ABORTED;
 import static org.commandcenter.notifier.core.BuildEvent.BACK_TO_NORMAL;
@@ -13,15 +13,19 @@ import static org.commandcenter.notifier.core.BuildEvent.UNSTABLE;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.commandcenter.notifier.core.BuildEvent;
+import org.commandcenter.notifier.core.BuildFacts;
+import org.commandcenter.notifier.core.BuildResult;
+import org.commandcenter.notifier.core.NotifyConfig;
 
 /**
  * Turns a build's state into the event worth telling. Aborted and not-built builds are skipped when looking at
  * the previous result, so "fail, abort, succeed" is still "back to normal".
  */
-final class EventDecider {
+public final class EventDecider {
   private EventDecider() {}
 
-  static Optional<BuildEvent> decide(BuildFacts facts, NotifyConfig config) {
+  public static Optional<BuildEvent> decide(BuildFacts facts, NotifyConfig config) {
     for (BuildEvent candidate : candidates(facts)) {
       if (isEnabled(candidate, config)) {
         return Optional.of(candidate);

@@ -1,4 +1,4 @@
-package org.commandcenter.notifier.core;
+package org.commandcenter.notifier.core.build;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,6 +14,13 @@ import org.commandcenter.mattermost.Field;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.text.Mentions;
 import org.commandcenter.mattermost.text.SafeText;
+import org.commandcenter.notifier.core.BuildEvent;
+import org.commandcenter.notifier.core.BuildFacts;
+import org.commandcenter.notifier.core.BuildResult;
+import org.commandcenter.notifier.core.Change;
+import org.commandcenter.notifier.core.MessageTemplate;
+import org.commandcenter.notifier.core.NotifyConfig;
+import org.commandcenter.notifier.core.TestSummary;
 
 /**
  * Builds the posts of a build notification. Everything that comes from the build (job and branch names, commit

@@ -1,4 +1,7 @@
-package org.commandcenter.notifier.core;
+package org.commandcenter.notifier.core.build;
+
+import org.commandcenter.notifier.core.BuildEvent;
+import org.commandcenter.notifier.core.BuildResult;
 
 /** How each event looks: a label with an emoji, and an attachment colour. */
 final class Status {

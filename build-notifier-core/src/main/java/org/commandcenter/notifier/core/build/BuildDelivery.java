@@ -1,4 +1,4 @@
-package org.commandcenter.notifier.core;
+package org.commandcenter.notifier.core.build;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +16,22 @@ import org.commandcenter.mattermost.Priority;
 import org.commandcenter.mattermost.User;
 import org.commandcenter.mattermost.rules.Usernames;
 import org.commandcenter.mattermost.warroom.WarRoom;
+import org.commandcenter.notifier.core.BuildEvent;
+import org.commandcenter.notifier.core.BuildFacts;
+import org.commandcenter.notifier.core.BuildResult;
+import org.commandcenter.notifier.core.Change;
+import org.commandcenter.notifier.core.NotificationLog;
+import org.commandcenter.notifier.core.NotifyConfig;
+import org.commandcenter.notifier.core.NotifyOutcome;
+import org.commandcenter.notifier.core.PostRef;
+import org.commandcenter.notifier.core.ThreadStore;
+import org.commandcenter.notifier.core.WarRoomConfig;
 
 /**
  * Delivers one build notification to every configured channel. Over REST: one root post per build, updated in
  * place, details as thread replies, incident threads across builds. Over a webhook: one rich post.
  */
-final class BuildDelivery {
+public final class BuildDelivery {
   /** Culprit lookups are one request each; a merge of hundreds of commits must not become hundreds of calls. */
   static final int MAX_CULPRIT_LOOKUPS = 10;
 
@@ -31,7 +41,7 @@ final class BuildDelivery {
   private final NotifyConfig config;
   private final MessageRenderer renderer;
 
-  BuildDelivery(MattermostClient client, ThreadStore store, NotificationLog log, NotifyConfig config) {
+  public BuildDelivery(MattermostClient client, ThreadStore store, NotificationLog log, NotifyConfig config) {
     this.client = client;
     this.store = store;
     this.log = log;
@@ -39,7 +49,7 @@ final class BuildDelivery {
     this.renderer = new MessageRenderer(config);
   }
 
-  NotifyOutcome deliver(BuildFacts facts) {
+  public NotifyOutcome deliver(BuildFacts facts) {
     Optional<BuildEvent> decided = EventDecider.decide(facts, config);
     List<String> channels = targets();
     List<String> sent = new ArrayList<>();
@@ -48,20 +58,20 @@ final class BuildDelivery {
       if (!facts.isRunning() && !client.isWebhook()) {
         finishSilently(facts, channels, sent, failures);
       }
-      return new NotifyOutcome(null, sent, failures, false);
+      return NotifyOutcome.of(null, sent, failures, false);
     }
     BuildEvent event = decided.get();
     if (!client.isWebhook() && config.channels().isEmpty()) {
       String error = "channels: at least one channel is required with a bot token (the REST API)";
       log.line(NotificationLog.PREFIX + "Could not notify: " + error);
-      return new NotifyOutcome(event, sent, Map.of("", error), false);
+      return NotifyOutcome.of(event, sent, Map.of("", error), false);
     }
     List<String> culprits = null;
     for (String channel : channels) {
       try {
         if (client.isWebhook()) {
-          PrioritySender.send(client, renderer.single(facts, event, channel, warRoomLink(facts)).newBuilder()
-              .priority(opensIncident(facts, event, channel) ? urgentPriority(facts) : null).build(), log);
+          client.sendAllowingLessPriority(renderer.single(facts, event, channel, warRoomLink(facts)).newBuilder()
+              .priority(opensIncident(facts, event, channel) ? urgentPriority(facts) : null).build(), log::notice);
         } else {
           if (culprits == null) {
             culprits = culprits(facts, event);
@@ -71,12 +81,12 @@ final class BuildDelivery {
         sent.add(channel);
         log.line(NotificationLog.PREFIX + Status.words(event) + " notification sent to " + describe(channel));
       } catch (MattermostException | RuntimeException e) {
-        String error = errorMessage(e);
+        String error = NotificationLog.reason(e);
         failures.put(channel, error);
         log.line(NotificationLog.PREFIX + "Could not notify " + describe(channel) + ": " + error);
       }
     }
-    return new NotifyOutcome(event, sent, failures, false);
+    return NotifyOutcome.of(event, sent, failures, false);
   }
 
   private void deliverRest(BuildFacts facts, BuildEvent event, String channel, List<String> culprits)
@@ -105,12 +115,12 @@ final class BuildDelivery {
       incidentRef = rootRef;
       if (priority != null) {
         // Priority is fixed when a post is created: raise the alarm with a post of its own.
-        PostResult alert = PrioritySender.send(client,
-            renderer.alert(facts, event, channel, warRoomLink).newBuilder().priority(priority).build(), log);
+        PostResult alert = client.sendAllowingLessPriority(
+            renderer.alert(facts, event, channel, warRoomLink).newBuilder().priority(priority).build(), log::notice);
         incidentRef = PostRef.of(alert.postId(), alert.channelId());
       }
     } else {
-      PostResult created = PrioritySender.send(client, root.newBuilder().priority(priority).build(), log);
+      PostResult created = client.sendAllowingLessPriority(root.newBuilder().priority(priority).build(), log::notice);
       rootRef = PostRef.of(created.postId(), created.channelId());
       store.saveBuildThread(channel, rootRef);
       incidentRef = rootRef;
@@ -161,7 +171,7 @@ final class BuildDelivery {
           store.closeIncident(channel);
         }
       } catch (MattermostException | RuntimeException e) {
-        String error = errorMessage(e);
+        String error = NotificationLog.reason(e);
         failures.put(channel, error);
         log.line(NotificationLog.PREFIX + "Could not update the post in " + describe(channel) + ": " + error);
       }
@@ -214,7 +224,7 @@ final class BuildDelivery {
           usernames.add(user.get().username());
         }
       } catch (MattermostException | RuntimeException e) {
-        log.line(NotificationLog.PREFIX + "Could not look up a committer in Mattermost: " + errorMessage(e));
+        log.line(NotificationLog.PREFIX + "Could not look up a committer in Mattermost: " + NotificationLog.reason(e));
         break;
       }
     }
@@ -237,9 +247,4 @@ final class BuildDelivery {
     return channel.isEmpty() ? "the webhook's default channel" : "channel " + channel;
   }
 
-  /** Client exceptions never carry secrets; validation errors name the field. */
-  static String errorMessage(Exception e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-  }
 }

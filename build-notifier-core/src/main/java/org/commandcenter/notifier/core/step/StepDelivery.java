@@ -1,4 +1,4 @@
-package org.commandcenter.notifier.core;
+package org.commandcenter.notifier.core.step;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,22 +8,28 @@ import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.rules.EmojiNames;
+import org.commandcenter.mattermost.rules.Fields;
 import org.commandcenter.mattermost.rules.MattermostIds;
 import org.commandcenter.mattermost.warroom.WarRoom;
+import org.commandcenter.notifier.core.FileUpload;
+import org.commandcenter.notifier.core.NotificationLog;
+import org.commandcenter.notifier.core.SendRequest;
+import org.commandcenter.notifier.core.SendResponse;
+import org.commandcenter.notifier.core.WarRoomConfig;
 
 /** Sends what one {@code mattermostSend} asked for, to each of its channels. */
-final class StepDelivery {
+public final class StepDelivery {
   private final MattermostClient client;
   private final NotificationLog log;
   private final SendRequest request;
 
-  StepDelivery(MattermostClient client, NotificationLog log, SendRequest request) {
+  public StepDelivery(MattermostClient client, NotificationLog log, SendRequest request) {
     this.client = client;
     this.log = log;
     this.request = request;
   }
 
-  SendResponse deliver() {
+  public SendResponse deliver() {
     String restOnly = restOnlyParameter();
     if (restOnly != null && client.isWebhook()) {
       return fail(restOnly + ": needs a bot token (the REST API); an incoming webhook cannot do that");
@@ -32,7 +38,7 @@ final class StepDelivery {
     try {
       base = basePost();
     } catch (RuntimeException e) {
-      return fail(BuildDelivery.errorMessage(e));
+      return fail(NotificationLog.reason(e));
     }
     List<SendRequest.Target> targets = request.targets().isEmpty()
         ? List.of(new SendRequest.Target(null, null))
@@ -52,7 +58,7 @@ final class StepDelivery {
         log.line(NotificationLog.PREFIX + (request.updatePostId() != null ? "Updated post in " : "Message sent to ")
             + where);
       } catch (MattermostException | RuntimeException e) {
-        String error = "could not send to " + where + ": " + BuildDelivery.errorMessage(e);
+        String error = "could not send to " + where + ": " + NotificationLog.reason(e);
         errors.add(error);
         log.line(NotificationLog.PREFIX + "Mattermost notification failed: " + error);
       }
@@ -88,7 +94,7 @@ final class StepDelivery {
     if (request.threadId() != null) {
       return client.reply(request.threadId(), post.build());
     }
-    return PrioritySender.send(client, post.build(), log);
+    return client.sendAllowingLessPriority(post.build(), log::notice);
   }
 
   private Post basePost() {
@@ -124,16 +130,16 @@ final class StepDelivery {
   /** Files are uploaded to a channel id; names are resolved in the client's team. */
   private String channelId(String channel) throws MattermostException {
     if (channel == null) {
-      throw Checks.invalid("channel", "files need a channel to upload to");
+      throw Fields.invalid("channel", "files need a channel to upload to");
     }
     if (MattermostIds.isValid(channel)) {
       return channel;
     }
     if (channel.startsWith("@")) {
-      throw Checks.invalid("files", "cannot be sent to a direct message channel (" + channel + ")");
+      throw Fields.invalid("files", "cannot be sent to a direct message channel (" + channel + ")");
     }
     if (client.team() == null) {
-      throw Checks.invalid("team", "required to upload files to a channel by name; set the team");
+      throw Fields.invalid("team", "required to upload files to a channel by name; set the team");
     }
     return client.channel(client.team(), channel).id();
   }
