@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The screens a person looks at after {@code ./command-center-local --no-sonarqube}: the scripted builds in
  * {@code #builds} and a quality gate alert in {@code #alerts} (rendered by the SonarQube plugin's own task), opened in
  * a real headless Chromium. Writes {@code builds-thread.png} and {@code alerts-gate.png} to {@code -Dscreenshots.dir}
- * (default {@code target/screenshots}; the docs' images come from
- * {@code ./mvnw -B -pl local-command-center verify -Dscreenshots.dir=docs/images}) and checks the DOM Chromium built.
+ * (default {@code target/screenshots}; only the explicit command in docs/local.md, "Screenshots", points it at
+ * docs/images) and checks the DOM Chromium built.
  */
 class ScreensTest {
   private static MattermostSandbox mattermost;

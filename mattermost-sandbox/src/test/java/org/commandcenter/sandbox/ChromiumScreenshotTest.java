@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Renders a failed-build alert in a real headless Chromium (Debian package {@code chromium}; .ci/run installs it),
+ * Renders a failed-build alert in a real headless Chromium (Debian package {@code chromium}; ./run-tests installs it),
  * saves a screenshot for the docs under target/, and asserts on the DOM and the layout the browser built.
  */
 class ChromiumScreenshotTest extends SandboxPerTest {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real headless Chromium (Debian package chromium; .ci/run installs it) on a page that needs no network. */
+/** A real headless Chromium (Debian package chromium; ./run-tests installs it) on a page that needs no network. */
 class ChromiumTest {
 
   @Test

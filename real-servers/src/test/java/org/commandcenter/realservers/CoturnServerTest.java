@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real coturn (Debian package coturn; .ci/run installs it) from the shipped file plus our loopback overlay. */
+/** A real coturn (Debian package coturn; ./run-tests installs it) from the shipped file plus our loopback overlay. */
 class CoturnServerTest {
 
   @Test
