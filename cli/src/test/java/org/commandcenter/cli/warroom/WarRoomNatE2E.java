@@ -138,7 +138,7 @@ class WarRoomNatE2E {
     // The media host sees the relay at the site's public address, not coturn's private one: external-ip at work.
     assertThat(client.getAsJsonObject("stats").getAsJsonObject("local").get("address").getAsString())
         .isEqualTo(TURN_PUBLIC);
-    Map<String, JsonObject> doctor = doctorFromTheClient(mattermost, "--turn-permission-host", MEDIA);
+    Map<String, JsonObject> doctor = doctorFromTheClient("udp", mattermost, "--turn-permission-host", MEDIA);
     assertThat(doctor).hasSize(3).allSatisfy((url, check) -> {
       JsonObject facts = check.getAsJsonObject("facts");
       assertThat(facts.get("diagnosis").getAsString()).as(url).isEqualTo("OK");
@@ -155,7 +155,7 @@ class WarRoomNatE2E {
 
     connectedCall("udp-blocked", iceServersCallsHandsOut(mattermost), "tcp");
 
-    Map<String, JsonObject> doctor = doctorFromTheClient(mattermost);
+    Map<String, JsonObject> doctor = doctorFromTheClient("udp-blocked", mattermost);
     // The client's own firewall drops the packets as they leave: doctor says so, not "refused by coturn".
     assertThat(diagnoses(doctor)).containsExactly("BLOCKED_LOCALLY", "OK", "OK");
   }
@@ -178,7 +178,7 @@ class WarRoomNatE2E {
       JsonObject client = refusedCall("wrong-secret", iceServersCallsHandsOut(mattermost), MEDIA);
 
       assertThat(errorCodes(client)).as(client.toString()).contains(401);
-      List<String> doctor = diagnoses(doctorFromTheClient(mattermost));
+      List<String> doctor = diagnoses(doctorFromTheClient("wrong-secret", mattermost));
       assertThat(doctor).containsOnly("WRONG_SECRET").hasSize(3);
       recordRefusal("wrong-secret", client, doctor);
     } finally {
@@ -195,7 +195,7 @@ class WarRoomNatE2E {
       JsonObject client = refusedCall("expired", iceServersCallsHandsOut(behind), MEDIA);
 
       assertThat(errorCodes(client)).as(client.toString()).contains(401);
-      List<String> doctor = diagnoses(doctorFromTheClient(behind));
+      List<String> doctor = diagnoses(doctorFromTheClient("expired", behind));
       assertThat(doctor).containsOnly("CREDENTIALS_EXPIRED").hasSize(3);
       recordRefusal("expired", client, doctor);
     }
@@ -211,7 +211,8 @@ class WarRoomNatE2E {
 
     assertThat(relayProtocols(client)).as("coturn allocates; only the permission is refused").isNotEmpty();
     assertThat(coturn.log()).contains("A peer IP " + MEDIA_DENIED + " denied in the range: 10.0.0.0-10.255.255.255");
-    List<String> doctor = diagnoses(doctorFromTheClient(mattermost, "--turn-permission-host", MEDIA_DENIED));
+    List<String> doctor = diagnoses(
+        doctorFromTheClient("denied-peer", mattermost, "--turn-permission-host", MEDIA_DENIED));
     assertThat(doctor).containsOnly("PEER_FORBIDDEN").hasSize(3);
     recordRefusal("denied-peer", client, doctor);
   }
@@ -375,7 +376,7 @@ class WarRoomNatE2E {
    * {@code command-center doctor --json} run in the client's namespace, behind the NAT, as a user would run it on
    * their machine: its Calls-issued TURN checks by URL.
    */
-  private static Map<String, JsonObject> doctorFromTheClient(MattermostSandbox sandbox, String... extra)
+  private static Map<String, JsonObject> doctorFromTheClient(String name, MattermostSandbox sandbox, String... extra)
       throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.commandcenter.cli.CommandCenter", "doctor",
@@ -390,6 +391,7 @@ class WarRoomNatE2E {
       assertThat(doctor.waitFor(Duration.ofSeconds(120))).as("doctor finished: " + doctor.logTail(20)).isTrue();
     }
     String report = Files.readString(out);
+    keep(name, Map.of("doctor", JsonParser.parseString(report).getAsJsonObject()));
     Map<String, JsonObject> checks = new LinkedHashMap<>();
     for (JsonElement element : JsonParser.parseString(report).getAsJsonObject().getAsJsonArray("checks")) {
       JsonObject check = element.getAsJsonObject();

@@ -17,15 +17,18 @@ import org.commandcenter.realservers.NetworkNamespace;
  * test uses; nothing routes out of it):
  *
  * <pre>
- *   client 10.213.1.2 ── 10.213.1.1 nat 10.213.2.2 ──(public)── 10.213.2.1 site ── 10.213.4.1 ── 10.213.4.2 turn
- *   (office LAN, masqueraded by nat)                        │  (the site's      (coturn, external-ip=10.213.2.1/10.213.4.2:
- *                                                           │   public address,  site maps 10.213.2.1 to it 1:1, as
- *                                                           │   a 1:1 NAT)       Docker or a cloud NAT does)
- *                                                           ├─ 10.213.3.1 ── 10.213.3.2 server (the media host, coturn's one allowed peer)
- *                                                           └─ 10.213.5.1 ── 10.213.5.2 server (a second address, in a denied range)
+ *  client 10.213.1.2 ── 10.213.1.1 nat 10.213.2.2 ── (public) ── 10.213.2.1 site
+ *                                                                          site 10.213.4.1 ── 10.213.4.2 turn (coturn)
+ *                                                                          site 10.213.3.1 ── 10.213.3.2 server (media)
+ *                                                                          site 10.213.5.1 ── 10.213.5.2 server
  * </pre>
  *
- * The nat has no route to the server side: the client reaches the media host only through coturn, as a laptop behind
+ * The nat masquerades the office LAN. The server's 10.213.3.2 is the media host, coturn's one allowed peer; its second
+ * address 10.213.5.2 lies in the shipped deny list. The site maps its public address 10.213.2.1 to coturn's 10.213.4.2
+ * both ways (a 1:1 NAT, as Docker's published ports or a cloud NAT do), which coturn's
+ * {@code external-ip=10.213.2.1/10.213.4.2} describes.
+ *
+ * <p>The nat has no route to the server side: the client reaches the media host only through coturn, as a laptop behind
  * an office NAT does. The browsers load their page from the test's signalling service, which listens in the root
  * namespace: a browser in a namespace cannot reach the root namespace's 127.0.0.1, so each browser's namespace gets one
  * more veth pair into the root namespace (10.213.8.0/30 for the client, 10.213.9.0/30 for the server) that carries the
