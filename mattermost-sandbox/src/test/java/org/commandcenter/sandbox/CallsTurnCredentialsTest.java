@@ -51,6 +51,21 @@ class CallsTurnCredentialsTest extends SandboxPerTest {
   }
 
   @Test
+  void anEntryMixingStunAndTurnUrlsIsNoTurnEntry() throws Exception {
+    IceServerConfig mixed = IceServerConfig.of("stun:127.0.0.1:3478", "turn:127.0.0.1:3478?transport=udp");
+    mm.settings(mm.settings().newBuilder().callsTurnStaticAuthSecret(SECRET).callsIceServersConfigs(List.of(mixed))
+        .build());
+
+    JsonObject config = Wire.get(calls() + "/config", ALICE_TOKEN).json();
+    Wire.Answer credentials = Wire.get(calls() + "/turn-credentials", ALICE_TOKEN);
+
+    assertThat(config.get("NeedsTURNCredentials").getAsBoolean()).isFalse();
+    assertThat(config.get("ICEServersConfigs").toString())
+        .isEqualTo("[{\"urls\":[\"stun:127.0.0.1:3478\",\"turn:127.0.0.1:3478?transport=udp\"]}]");
+    assertThat(credentials.json().get("message").getAsString()).isEqualTo("No TURN server was configured");
+  }
+
+  @Test
   void noIceServersAtAllIsANilList() throws Exception {
     mm.settings(mm.settings().newBuilder().callsIceServersConfigs(List.of()).build());
 
