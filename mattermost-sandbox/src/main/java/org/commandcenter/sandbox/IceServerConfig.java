@@ -42,9 +42,12 @@ public final class IceServerConfig {
   public String username() { return username; }
   public String credential() { return credential; }
 
-  /** rtcd ICEServerConfig.IsTURN: any URL with the {@code turn:} or {@code turns:} scheme. */
+  /**
+   * rtcd v1.2.6 service/rtc/config.go ICEServerConfig.IsTURN: <em>every</em> URL has the {@code turn:} or
+   * {@code turns:} scheme (an entry mixing stun: and turn: URLs is no TURN entry, so gets no generated credentials).
+   */
   public boolean isTurn() {
-    return urls.stream().anyMatch(url -> url.startsWith("turn:") || url.startsWith("turns:"));
+    return urls.stream().allMatch(url -> url.startsWith("turn:") || url.startsWith("turns:"));
   }
 
   /** configuration.go getTURNConfigsForCredentials: a TURN entry with neither username nor credential. */

@@ -3,6 +3,7 @@ package org.commandcenter.sandbox;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +52,7 @@ public final class MattermostSandbox implements AutoCloseable {
     PostsService posts = new PostsService(store, this::settings);
     this.server = new SandboxServer(builder.host, builder.port, faults, this::settings,
         new WebhookHandler(store, posts, this::settings), new RestApi(store, posts, this::settings),
-        new CallsPlugin(store, this::settings), new LocalPages(store, this::settings)::handle);
+        new CallsPlugin(store, this::settings, builder.clock), new LocalPages(store, this::settings)::handle);
   }
 
   public static Builder builder() {
@@ -191,6 +192,7 @@ public final class MattermostSandbox implements AutoCloseable {
     private final SandboxSeed seed = new SandboxSeed();
     private SandboxSettings settings = SandboxSettings.defaults();
     private String host = "127.0.0.1";
+    private Clock clock = Clock.systemUTC();
     private int port;
 
     private Builder() {
@@ -364,6 +366,15 @@ public final class MattermostSandbox implements AutoCloseable {
     /** Loopback only by default; "0.0.0.0" exposes the sandbox to the network (people, not tests). */
     public Builder host(String host) {
       this.host = requireNonNull(host, "host == null");
+      return this;
+    }
+
+    /**
+     * The server's clock, for what the server stamps with its own time: the expiry of Calls' TURN credentials. A
+     * clock that runs behind stands in for a Mattermost host without NTP.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
       return this;
     }
 

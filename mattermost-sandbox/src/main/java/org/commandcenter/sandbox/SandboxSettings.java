@@ -116,10 +116,13 @@ public final class SandboxSettings {
     // mattermost-plugin-calls plugin.json: DefaultEnabled defaults to false ("test mode") on self-hosted servers.
     private boolean callsDefaultEnabled;
     private String callsVersion = "1.12.2";
-    // mattermost-plugin-calls server/configuration.go SetDefaults: no ICE servers, no secret, credentials for 1440 min.
-    private List<IceServerConfig> callsIceServersConfigs = List.of();
+    // mattermost-plugin-calls v1.12.2 plugin.json defaults, which the server applies to every setting the admin has
+    // not saved (server/channels/app/plugin_api.go LoadPluginConfiguration): Mattermost's public STUN server, no
+    // secret, credentials valid for 240 minutes.
+    private List<IceServerConfig> callsIceServersConfigs =
+        List.of(IceServerConfig.of("stun:stun.global.calls.mattermost.com:3478"));
     private String callsTurnStaticAuthSecret = "";
-    private int callsTurnCredentialsExpirationMinutes = 1440;
+    private int callsTurnCredentialsExpirationMinutes = 240;
     private String serverVersion = "10.11.0";
     // A fresh server has no licence; the sandbox defaults to a licensed one so priority features work out of the box.
     private boolean professionalLicense = true;

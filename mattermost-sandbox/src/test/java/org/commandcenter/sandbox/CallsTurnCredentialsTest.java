@@ -41,11 +41,53 @@ class CallsTurnCredentialsTest extends SandboxPerTest {
     Wire.Answer credentials = Wire.get(calls() + "/turn-credentials", ALICE_TOKEN);
 
     assertThat(config.get("NeedsTURNCredentials").getAsBoolean()).isFalse();
-    assertThat(config.get("ICEServersConfigs").isJsonNull()).as("a nil Go slice").isTrue();
+    assertThat(config.get("ICEServersConfigs").toString())
+        .as("plugin.json's default, which the server applies until an admin saves another")
+        .isEqualTo("[{\"urls\":[\"stun:stun.global.calls.mattermost.com:3478\"]}]");
     assertThat(credentials.status).isEqualTo(403);
     assertThat(credentials.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
     assertThat(credentials.json().get("message").getAsString()).isEqualTo("TURNStaticAuthSecret should be set");
     assertThat(credentials.json().get("status_code").getAsInt()).isEqualTo(403);
+  }
+
+  @Test
+  void anEntryMixingStunAndTurnUrlsIsNoTurnEntry() throws Exception {
+    IceServerConfig mixed = IceServerConfig.of("stun:127.0.0.1:3478", "turn:127.0.0.1:3478?transport=udp");
+    mm.settings(mm.settings().newBuilder().callsTurnStaticAuthSecret(SECRET).callsIceServersConfigs(List.of(mixed))
+        .build());
+
+    JsonObject config = Wire.get(calls() + "/config", ALICE_TOKEN).json();
+    Wire.Answer credentials = Wire.get(calls() + "/turn-credentials", ALICE_TOKEN);
+
+    assertThat(config.get("NeedsTURNCredentials").getAsBoolean()).isFalse();
+    assertThat(config.get("ICEServersConfigs").toString())
+        .isEqualTo("[{\"urls\":[\"stun:127.0.0.1:3478\",\"turn:127.0.0.1:3478?transport=udp\"]}]");
+    assertThat(credentials.json().get("message").getAsString()).isEqualTo("No TURN server was configured");
+  }
+
+  @Test
+  void noIceServersAtAllIsANilList() throws Exception {
+    mm.settings(mm.settings().newBuilder().callsIceServersConfigs(List.of()).build());
+
+    JsonObject config = Wire.get(calls() + "/config", ALICE_TOKEN).json();
+
+    assertThat(config.get("ICEServersConfigs").isJsonNull()).as("a nil Go slice").isTrue();
+  }
+
+  @Test
+  void credentialsLastTheDefault240MinutesByTheServersClock() throws Exception {
+    Instant serverTime = Instant.parse("2026-01-01T08:00:00Z");
+    try (MattermostSandbox skewed = MattermostSandbox.builder().withSampleData()
+        .clock(Clock.fixed(serverTime, ZoneOffset.UTC)).build().start()) {
+      skewed.settings(skewed.settings().newBuilder().callsTurnStaticAuthSecret(SECRET)
+          .callsIceServersConfigs(List.of(TURN)).build());
+
+      Wire.Answer answer = Wire.get(skewed.url() + "/plugins/com.mattermost.calls/turn-credentials", ALICE_TOKEN);
+
+      String username = JsonParser.parseString(answer.body).getAsJsonArray().get(0).getAsJsonObject()
+          .get("username").getAsString();
+      assertThat(username).isEqualTo(serverTime.plus(Duration.ofMinutes(240)).getEpochSecond() + ":alice");
+    }
   }
 
   @Test

@@ -30,6 +30,10 @@ import okhttp3.tls.HeldCertificate;
  * and relay, free ports, a secret, a self-signed certificate, and 127.0.0.1 as the one allowed peer. Authentication,
  * TLS versions, quotas and the deny list stay the shipped ones. Optionally with coturn's own UDP echo peer
  * ({@code turnutils_peer}). Ready once UDP answers a STUN Binding and both TCP listeners accept; stopped by PID.
+ *
+ * <p>Or, in a {@link NetworkNamespace} of its own, as a site runs it: on that namespace's address, on the standard
+ * ports, with {@code external-ip} for a NAT in front of it, the given certificate and allowed peers; ready once the
+ * namespace lists its three listeners.
  */
 public final class CoturnServer implements AutoCloseable {
   public static final Path TURNSERVER = Path.of("/usr/bin/turnserver");
@@ -38,6 +42,7 @@ public final class CoturnServer implements AutoCloseable {
 
   private final ManagedProcess turnserver;
   private final ManagedProcess peer;
+  private final String host;
   private final int plainPort;
   private final int tlsPort;
   private final int peerPort;
@@ -45,10 +50,11 @@ public final class CoturnServer implements AutoCloseable {
   private final Path caFile;
   private final HeldCertificate certificate;
 
-  private CoturnServer(ManagedProcess turnserver, ManagedProcess peer, int plainPort, int tlsPort, int peerPort,
-      Path secretFile, Path caFile, HeldCertificate certificate) {
+  private CoturnServer(ManagedProcess turnserver, ManagedProcess peer, String host, int plainPort, int tlsPort,
+      int peerPort, Path secretFile, Path caFile, HeldCertificate certificate) {
     this.turnserver = turnserver;
     this.peer = peer;
+    this.host = host;
     this.plainPort = plainPort;
     this.tlsPort = tlsPort;
     this.peerPort = peerPort;
@@ -82,8 +88,9 @@ public final class CoturnServer implements AutoCloseable {
     throw new IllegalStateException("deploy/coturn/turnserver.conf not found above " + start);
   }
 
+  /** The address coturn listens and relays on: 127.0.0.1, or the one given to {@link Builder#listeningAddress}. */
   public String host() {
-    return HOST;
+    return host;
   }
 
   /** UDP and TCP ({@code turn:}). */
@@ -113,7 +120,10 @@ public final class CoturnServer implements AutoCloseable {
     return Files.readString(secretFile, StandardCharsets.UTF_8).trim();
   }
 
-  /** The self-signed certificate of the TLS listener (PEM file), to trust for {@code turns:}. */
+  /**
+   * The certificate of the TLS listener (PEM file): self-signed, to trust for {@code turns:}, unless
+   * {@link Builder#certificate} gave one (then trust its issuer).
+   */
   public Path caFile() {
     return caFile;
   }
@@ -167,6 +177,11 @@ public final class CoturnServer implements AutoCloseable {
     private boolean standardPorts;
     private boolean echoPeer;
     private Duration startupLimit = Duration.ofSeconds(20);
+    private String listeningAddress = HOST;
+    private String externalAddress;
+    private final List<String> allowedPeers = new ArrayList<>();
+    private HeldCertificate certificate;
+    private NetworkNamespace namespace;
 
     private Builder(Path configuration, Path workDir) {
       this.configuration = requireNonNull(configuration, "configuration == null");
@@ -197,6 +212,39 @@ public final class CoturnServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Listen and relay on this address instead of 127.0.0.1 (with {@link #namespace}: one of the namespace's own);
+     * loopback peers then stay refused, as shipped.
+     */
+    public Builder listeningAddress(String address) {
+      this.listeningAddress = requireNonNull(address, "address == null");
+      return this;
+    }
+
+    /** {@code external-ip=<address>/<listening address>}: the address a NAT in front of coturn maps to it. */
+    public Builder externalAddress(String address) {
+      this.externalAddress = requireNonNull(address, "address == null");
+      return this;
+    }
+
+    /** {@code allowed-peer-ip}: a peer (the Calls media host) the shipped deny list would refuse. */
+    public Builder allowedPeer(String address) {
+      allowedPeers.add(requireNonNull(address, "address == null"));
+      return this;
+    }
+
+    /** The TLS listener's certificate (e.g. issued by a test CA); default: a self-signed one. */
+    public Builder certificate(HeldCertificate certificate) {
+      this.certificate = requireNonNull(certificate, "certificate == null");
+      return this;
+    }
+
+    /** Run inside this namespace (where every port is free: the standard ones are taken). No echo peer there. */
+    public Builder namespace(NetworkNamespace namespace) {
+      this.namespace = requireNonNull(namespace, "namespace == null");
+      return this;
+    }
+
     public Builder startupLimit(Duration limit) {
       this.startupLimit = requireNonNull(limit, "limit == null");
       return this;
@@ -210,12 +258,18 @@ public final class CoturnServer implements AutoCloseable {
       if (!isInstalled()) {
         throw new IOException(TURNSERVER + " is missing: apt-get install -y coturn");
       }
+      if (echoPeer && namespace != null) {
+        throw new IllegalStateException("echoPeer: not in a namespace");
+      }
       if (echoPeer && !Files.isExecutable(TURNUTILS_PEER)) {
         throw new IOException(TURNUTILS_PEER + " is missing: apt-get install -y coturn");
       }
       try {
-        return start(standardPorts);
+        return start(standardPorts || namespace != null);
       } catch (PortTakenException e) {
+        if (namespace != null) {
+          throw e;
+        }
         return start(false);
       }
     }
@@ -224,32 +278,38 @@ public final class CoturnServer implements AutoCloseable {
       Path dir = Files.createDirectories(workDir);
       String staticSecret = secret != null ? secret : randomSecret();
       Path secretFile = writePrivate(dir.resolve("static-auth-secret"), staticSecret);
-      HeldCertificate certificate = new HeldCertificate.Builder()
-          .commonName("localhost")
-          .addSubjectAlternativeName("localhost")
-          .addSubjectAlternativeName(HOST)
-          .duration(7, TimeUnit.DAYS)
-          .build();
-      Path caFile = Files.writeString(dir.resolve("turn.crt"), certificate.certificatePem());
-      Path keyFile = writePrivate(dir.resolve("turn.key"), certificate.privateKeyPkcs8Pem());
+      HeldCertificate tlsCertificate = certificate != null ? certificate : selfSigned();
+      Path caFile = Files.writeString(dir.resolve("turn.crt"), tlsCertificate.certificatePem());
+      Path keyFile = writePrivate(dir.resolve("turn.key"), tlsCertificate.privateKeyPkcs8Pem());
 
-      int plainPort = tryStandardPorts && isFreeForUdpAndTcp(3478) ? 3478 : freeUdpAndTcpPort();
-      int tlsPort = tryStandardPorts && plainPort != 5349 && isFreeTcp(5349) ? 5349 : freeTcpPortOtherThan(plainPort);
+      // A fresh namespace has every port free; on the machine's loopback they are checked.
+      boolean inNamespace = namespace != null;
+      int plainPort = tryStandardPorts && (inNamespace || isFreeForUdpAndTcp(3478)) ? 3478 : freeUdpAndTcpPort();
+      int tlsPort = tryStandardPorts && plainPort != 5349 && (inNamespace || isFreeTcp(5349))
+          ? 5349 : freeTcpPortOtherThan(plainPort);
       int peerPort = echoPeer ? freeUdpPort() : 0;
 
       List<String> lines = new ArrayList<>(List.of(
           "",
-          "# --- overlay for one machine (loopback only); everything above is the shipped file ---",
-          "listening-ip=" + HOST,
-          "relay-ip=" + HOST,
+          "# --- overlay for this test machine; everything above is the shipped file ---",
+          "listening-ip=" + listeningAddress,
+          "relay-ip=" + listeningAddress,
           "listening-port=" + plainPort,
           "tls-listening-port=" + tlsPort,
           "cert=" + caFile,
           "pkey=" + keyFile,
-          "static-auth-secret=" + staticSecret,
-          // The echo peer is on loopback, which the shipped deny list refuses: allow exactly that address.
-          "allow-loopback-peers",
-          "allowed-peer-ip=" + HOST,
+          "static-auth-secret=" + staticSecret));
+      if (externalAddress != null) {
+        lines.add("external-ip=" + externalAddress + "/" + listeningAddress);
+      }
+      if (listeningAddress.equals(HOST)) {
+        // The echo peer is on loopback, which the shipped deny list refuses: allow exactly that address.
+        lines.addAll(List.of("allow-loopback-peers", "allowed-peer-ip=" + HOST));
+      }
+      for (String allowed : allowedPeers) {
+        lines.add("allowed-peer-ip=" + allowed);
+      }
+      lines.addAll(List.of(
           "pidfile=" + dir.resolve("turnserver.pid"),
           "userdb=" + dir.resolve("turndb")));
       lines.addAll(overlay);
@@ -264,7 +324,8 @@ public final class CoturnServer implements AutoCloseable {
       ManagedProcess turnserver;
       try {
         Files.deleteIfExists(dir.resolve("turnserver.log"));
-        turnserver = ManagedProcess.start("coturn", List.of(TURNSERVER.toString(), "-c", conf.toString()),
+        List<String> command = List.of(TURNSERVER.toString(), "-c", conf.toString());
+        turnserver = ManagedProcess.start("coturn", inNamespace ? namespace.command(command) : command,
             dir.resolve("turnserver.log"));
       } catch (IOException | RuntimeException e) {
         if (peer != null) {
@@ -272,20 +333,38 @@ public final class CoturnServer implements AutoCloseable {
         }
         throw e;
       }
-      CoturnServer coturn = new CoturnServer(turnserver, peer, plainPort, tlsPort, peerPort, secretFile, caFile,
-          certificate);
+      CoturnServer coturn = new CoturnServer(turnserver, peer, listeningAddress, plainPort, tlsPort, peerPort,
+          secretFile, caFile, tlsCertificate);
       try {
-        coturn.awaitReady(startupLimit);
+        coturn.awaitReady(startupLimit, namespace);
       } catch (IOException | RuntimeException e) {
         coturn.close();
         throw e;
       }
       return coturn;
     }
+
+    private HeldCertificate selfSigned() {
+      HeldCertificate.Builder builder = new HeldCertificate.Builder()
+          .commonName("localhost")
+          .addSubjectAlternativeName("localhost")
+          .addSubjectAlternativeName(HOST)
+          .duration(7, TimeUnit.DAYS);
+      if (!listeningAddress.equals(HOST)) {
+        builder.addSubjectAlternativeName(listeningAddress);
+      }
+      if (externalAddress != null) {
+        builder.addSubjectAlternativeName(externalAddress);
+      }
+      return builder.build();
+    }
   }
 
-  /** coturn opens its UDP listeners after the TCP ones: ready = both TCP ports accept and UDP answers a Binding. */
-  private void awaitReady(Duration limit) throws IOException {
+  /**
+   * coturn opens its UDP listeners after the TCP ones: ready = both TCP ports accept and UDP answers a Binding; in a
+   * namespace, which this JVM cannot reach, ready = the namespace lists the three sockets.
+   */
+  private void awaitReady(Duration limit, NetworkNamespace namespace) throws IOException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       String log = turnserver.logTail(40);
@@ -295,7 +374,8 @@ public final class CoturnServer implements AutoCloseable {
       if (!turnserver.isAlive()) {
         throw new IOException("turnserver exited with " + turnserver.exitValue() + ":\n" + log);
       }
-      if (accepts(plainPort) && accepts(tlsPort) && answersBindingOverUdp(plainPort)) {
+      if (namespace != null ? listensIn(namespace)
+          : accepts(plainPort) && accepts(tlsPort) && answersBindingOverUdp(plainPort)) {
         return;
       }
       try {
@@ -306,6 +386,13 @@ public final class CoturnServer implements AutoCloseable {
       }
     }
     throw new IOException("turnserver was not ready within " + limit.toSeconds() + " s:\n" + turnserver.logTail(40));
+  }
+
+  private boolean listensIn(NetworkNamespace namespace) throws IOException {
+    String udp = namespace.run("ss", "-Hlnu");
+    String tcp = namespace.run("ss", "-Hlnt");
+    return udp.contains(host + ":" + plainPort + " ") && tcp.contains(host + ":" + plainPort + " ")
+        && tcp.contains(host + ":" + tlsPort + " ");
   }
 
   private static boolean accepts(int port) {

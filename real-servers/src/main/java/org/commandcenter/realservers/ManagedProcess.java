@@ -14,7 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A child process we started, with its log file. {@link #stop(Duration)} ends it and every process it started, by PID:
@@ -63,6 +66,40 @@ public final class ManagedProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       kill(process.toHandle());
       throw new IOException(String.join(" ", command) + " interrupted", e);
+    }
+  }
+
+  /**
+   * Runs a short helper command to its end and returns what it printed (standard output and error). Killed (by PID)
+   * after {@code timeout}; a non-zero exit status is an {@link IOException} carrying the output.
+   */
+  public static String output(List<String> command, Duration timeout) throws IOException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      // Helpers print little: read it all, then wait (a full pipe would otherwise block the helper).
+      CompletableFuture<byte[]> printed = CompletableFuture.supplyAsync(() -> {
+        try {
+          return process.getInputStream().readAllBytes();
+        } catch (IOException e) {
+          return new byte[0];
+        }
+      });
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill(process.toHandle());
+        throw new IOException(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
+      }
+      String output = new String(printed.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+      if (process.exitValue() != 0) {
+        throw new IOException(String.join(" ", command) + " exited with " + process.exitValue() + ": " + output.trim());
+      }
+      return output;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill(process.toHandle());
+      throw new IOException(String.join(" ", command) + " interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
+      kill(process.toHandle());
+      throw new IOException(String.join(" ", command) + ": its output could not be read", e);
     }
   }
 

@@ -24,6 +24,7 @@ import org.commandcenter.cli.turn.TurnPeer;
 import org.commandcenter.cli.turn.TurnProbe;
 import org.commandcenter.cli.turn.TurnTarget;
 import org.commandcenter.cli.turn.TurnTransport;
+import org.commandcenter.mattermost.IceServer;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.RetryPolicy;
 import org.commandcenter.mattermost.User;
@@ -146,9 +147,10 @@ public final class DoctorCommand implements Callable<Integer> {
       throw CliException.usage("--team (or MATTERMOST_TEAM) is required to resolve --channel and --war-room-channel");
     }
     TurnSetup turn = turnHost == null ? null : turnSetup(context);
+    TurnPeer peer = turn != null ? turn.peer : peer();
 
     DoctorReport report = new DoctorReport(site != null ? site : "turn:" + turnHost);
-    User me = site == null ? null : mattermostChecks(context, err, site, team, report);
+    User me = site == null ? null : mattermostChecks(context, err, site, team, peer, report);
     if (turn != null) {
       String username = turn.username;
       String password = turn.password;
@@ -159,8 +161,7 @@ public final class DoctorCommand implements Callable<Integer> {
         password = credentials.password();
         context.secrets().register(password);
       }
-      TurnProbe probe = TurnProbe.builder().timeout(turnTimeout).clock(clock).build();
-      new TurnChecks(probe, report, clock).run(turn.targets, username, password, turn.peer);
+      new TurnChecks(turnProbe(), report, clock).run(turn.targets, username, password, turn.peer);
     }
 
     if (json) {
@@ -171,7 +172,12 @@ public final class DoctorCommand implements Callable<Integer> {
     return report.allPassed() ? ExitCode.OK : ExitCode.FAILED;
   }
 
-  private User mattermostChecks(CliContext context, PrintWriter err, String site, String team, DoctorReport report) {
+  private TurnProbe turnProbe() {
+    return TurnProbe.builder().timeout(turnTimeout).clock(clock).build();
+  }
+
+  private User mattermostChecks(CliContext context, PrintWriter err, String site, String team, TurnPeer peer,
+      DoctorReport report) {
     CaTrust caTrust = server.caTrust(context);
     CheckResult tls = report.add(new TlsCheck(CaFiles.orJvmDefault(caTrust), caTrust != null, server.proxy(context, site),
         server.connectTimeout(), server.readTimeout(), clock).run(site));
@@ -204,8 +210,18 @@ public final class DoctorCommand implements Callable<Integer> {
       checks.channels(team, channels);
     }
     boolean plugin = checks.callsPlugin();
+    if (plugin) {
+      checks.callsIceServers(turnHost);
+    }
     if (turnHost != null && plugin) {
       checks.callsTurnConfig(turnHost);
+    }
+    if (plugin) {
+      callsIssuedTurnChecks(context, checks, peer, report);
+    } else {
+      report.add(CheckResult.skip("calls:ice-servers", "Calls ICE servers stay on site", "the Calls plugin is missing"));
+      report.add(CheckResult.skip("calls:turn-credentials", "Calls' TURN credentials allocate",
+          "the Calls plugin is missing"));
     }
     if (warRoomChannel != null) {
       if (teamOk) {
@@ -219,6 +235,22 @@ public final class DoctorCommand implements Callable<Integer> {
     return me;
   }
 
+  /** Probes each TURN URL Calls hands its clients with the credentials it hands them (never printed). */
+  private void callsIssuedTurnChecks(CliContext context, MattermostChecks checks, TurnPeer peer, DoctorReport report) {
+    List<IceServer> servers = checks.callsIssuedIceServers();
+    if (servers == null) {
+      return;
+    }
+    servers.forEach(server -> context.secrets().register(server.credential()));
+    CaTrust trust = turnTrust(context);
+    new TurnChecks(turnProbe(), report, clock).runCallsIssued(servers,
+        target -> turnServerName == null ? target.trust(trust) : target.trust(trust).serverName(turnServerName), peer);
+  }
+
+  private CaTrust turnTrust(CliContext context) {
+    return turnCaFile != null ? CaFiles.read(turnCaFile, "--turn-ca-file") : server.caTrust(context);
+  }
+
   /** The ids and titles that follow the TLS check, in report order, for skipping them together. */
   private List<String> dependentChecks(String team) {
     List<String> checks = new ArrayList<>();
@@ -230,9 +262,11 @@ public final class DoctorCommand implements Callable<Integer> {
       }
     }
     checks.add("calls:plugin|Calls plugin present");
+    checks.add("calls:ice-servers|Calls ICE servers stay on site");
     if (turnHost != null) {
       checks.add("calls:turn-config|Calls hands out TURN credentials");
     }
+    checks.add("calls:turn-credentials|Calls' TURN credentials allocate");
     if (warRoomChannel != null) {
       checks.add("mattermost:channel:" + warRoomChannel + "|Channel ~" + warRoomChannel + " (War Room)");
       checks.add("calls:war-room|Calls enabled in ~" + warRoomChannel);
@@ -265,7 +299,7 @@ public final class DoctorCommand implements Callable<Integer> {
             + " (or --turn-username with --turn-password-file)");
       }
     }
-    CaTrust turnTrust = turnCaFile != null ? CaFiles.read(turnCaFile, "--turn-ca-file") : server.caTrust(context);
+    CaTrust turnTrust = turnTrust(context);
     Set<TurnTransport> transports = EnumSet.noneOf(TurnTransport.class);
     transports.addAll(turnTransports);
     for (TurnTransport transport : transports) {

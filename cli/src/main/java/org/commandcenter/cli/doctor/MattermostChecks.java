@@ -1,9 +1,14 @@
 package org.commandcenter.cli.doctor;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.commandcenter.cli.connection.RawApi;
+import org.commandcenter.mattermost.CallsIceConfiguration;
 import org.commandcenter.mattermost.Channel;
+import org.commandcenter.mattermost.IceServer;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.User;
@@ -15,6 +20,8 @@ import org.commandcenter.mattermost.warroom.WarRoom;
  */
 final class MattermostChecks {
   private static final String CALLS = "plugins/com.mattermost.calls/";
+  /** mattermost-plugin-calls plugin.json: the default ICEServersConfigs, stun:stun.global.calls.mattermost.com:3478. */
+  static final String PUBLIC_STUN_SERVER = "stun.global.calls.mattermost.com";
 
   private final MattermostClient client;
   private final RawApi raw;
@@ -195,6 +202,65 @@ final class MattermostChecks {
     } catch (IOException e) {
       report.add(CheckResult.fail(id, title, "no answer: " + e.getClass().getSimpleName(), "check that Mattermost is reachable"));
     }
+  }
+
+  /**
+   * Fails while Calls still hands clients Mattermost's public STUN server, the plugin's default ICEServersConfigs
+   * (mattermost-plugin-calls plugin.json), which the server applies until an admin saves another list.
+   */
+  void callsIceServers(String turnHost) {
+    String id = "calls:ice-servers";
+    String title = "Calls ICE servers stay on site";
+    try {
+      CallsIceConfiguration configuration = client.calls().iceConfiguration();
+      List<String> urls = new ArrayList<>();
+      for (IceServer server : configuration.iceServers()) {
+        urls.addAll(server.urls());
+      }
+      List<String> publicDefault = urls.stream().filter(MattermostChecks::namesPublicStunServer).toList();
+      if (!publicDefault.isEmpty()) {
+        String host = turnHost != null ? turnHost : "<coturn host>";
+        report.add(CheckResult.fail(id, title, "ICEServersConfigs still names " + String.join(", ", publicDefault)
+                + ", Mattermost's public STUN server (the Calls default): in an air-gapped site every client waits on a "
+                + "host it cannot reach before its call connects, and elsewhere that host learns every client's address",
+            "in System Console > Plugins > Calls set ICE Servers Configurations to your coturn only: "
+                + "[{\"urls\":[\"stun:" + host + ":3478\"]},{\"urls\":[\"turn:" + host + ":3478?transport=udp\",\"turn:"
+                + host + ":3478?transport=tcp\",\"turns:" + host + ":5349?transport=tcp\"]}] "
+                + "(deploy/mattermost/calls-settings.json), with TURNStaticAuthSecret set").withFacts(Map.of("urls", urls)));
+        return;
+      }
+      String detail = urls.isEmpty() ? "no STUN server or TURN server with fixed credentials"
+          : String.join(", ", urls);
+      report.add(CheckResult.pass(id, title, detail + (configuration.needsTurnCredentials()
+          ? "; TURN credentials generated per user" : "")).withFacts(Map.of("urls", urls)));
+    } catch (MattermostException e) {
+      report.add(CheckResult.fail(id, title, describe(e), "check the Calls plugin's log"));
+    }
+  }
+
+  /**
+   * The ICE servers a Calls client joins with ({@link org.commandcenter.mattermost.CallsClient#iceServers()}), or
+   * null after reporting why they could not be fetched.
+   */
+  List<IceServer> callsIssuedIceServers() {
+    try {
+      return client.calls().iceServers();
+    } catch (MattermostException e) {
+      String fix = e.statusCode() == 403
+          ? "set TURNStaticAuthSecret to coturn's static-auth-secret and give ICEServersConfigs a TURN entry without "
+              + "username/credential (System Console > Plugins > Calls)"
+          : "check the Calls plugin's log";
+      report.add(CheckResult.fail("calls:turn-credentials", "Calls' TURN credentials allocate",
+          "Calls handed out no TURN credentials: " + describe(e), fix));
+      return null;
+    }
+  }
+
+  /** stun.global.calls.mattermost.com in any ICE URL (stun:, stuns:, turn:, turns:, with or without port). */
+  static boolean namesPublicStunServer(String url) {
+    String rest = url.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+:(//)?", "");
+    String host = rest.split("[:?/]", 2)[0];
+    return host.equals(PUBLIC_STUN_SERVER) || host.equals(PUBLIC_STUN_SERVER + ".");
   }
 
   private static String typeName(String type) {

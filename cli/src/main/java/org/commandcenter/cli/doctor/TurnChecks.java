@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.commandcenter.cli.turn.HostPort;
 import org.commandcenter.cli.turn.TurnDiagnosis;
 import org.commandcenter.cli.turn.TurnPeer;
@@ -13,8 +14,12 @@ import org.commandcenter.cli.turn.TurnProbe;
 import org.commandcenter.cli.turn.TurnProbeResult;
 import org.commandcenter.cli.turn.TurnTarget;
 import org.commandcenter.cli.turn.TurnTransport;
+import org.commandcenter.mattermost.IceServer;
 
-/** One allocation check per TURN transport, with the probe's diagnosis turned into ✔/⚠/✘ and a fix. */
+/**
+ * One allocation check per TURN transport, with the probe's diagnosis turned into ✔/⚠/✘ and a fix: with credentials
+ * derived from the secret, or with each TURN URL and the credentials the Calls plugin hands its clients.
+ */
 final class TurnChecks {
   private final TurnProbe probe;
   private final DoctorReport report;
@@ -35,6 +40,49 @@ final class TurnChecks {
   private CheckResult check(TurnTarget target, String username, String password, TurnPeer peer) {
     String id = "turn:" + target.transport().name().toLowerCase(Locale.ROOT);
     String title = "TURN over " + target.transport().name() + " (" + target + ")";
+    return check(id, title, target, username, password, peer);
+  }
+
+  /**
+   * Probes every TURN URL of the ICE servers a Calls client joins with, using that entry's credentials: what a
+   * browser behind the site's NAT will do, not what doctor would derive from the secret. {@code tls} adds the trust
+   * (and the server name, when not null) for {@code turns:} URLs.
+   */
+  void runCallsIssued(List<IceServer> servers, UnaryOperator<TurnTarget.Builder> tls, TurnPeer peer) {
+    int probed = 0;
+    for (IceServer server : servers) {
+      for (String url : server.turnUrls()) {
+        String id = "calls:turn-credentials:" + url;
+        String title = "Calls' TURN credentials on " + url;
+        if (server.username().isEmpty() || server.credential().isEmpty()) {
+          report.add(CheckResult.fail(id, title, "Calls hands out this TURN URL without credentials",
+              "leave username/credential out of the ICEServersConfigs entry and set TURNStaticAuthSecret, so Calls "
+                  + "generates credentials for each user"));
+          continue;
+        }
+        TurnTarget target;
+        try {
+          target = TurnTarget.parse(url);
+          if (target.transport() == TurnTransport.TLS) {
+            target = tls.apply(target.newBuilder()).build();
+          }
+        } catch (IllegalArgumentException e) {
+          report.add(CheckResult.fail(id, title, "not a TURN URL clients can use: " + e.getMessage(),
+              "write it as turn:HOST:3478?transport=udp, turn:HOST:3478?transport=tcp or turns:HOST:5349?transport=tcp"));
+          continue;
+        }
+        probed++;
+        report.add(check(id, title, target, server.username(), server.credential(), peer));
+      }
+    }
+    if (probed == 0 && servers.stream().allMatch(server -> server.turnUrls().isEmpty())) {
+      report.add(CheckResult.skip("calls:turn-credentials", "Calls' TURN credentials allocate",
+          "Calls hands its clients no TURN server"));
+    }
+  }
+
+  private CheckResult check(String id, String title, TurnTarget target, String username, String password,
+      TurnPeer peer) {
     TurnProbeResult result = probe.probe(target, username, password, peer);
     return verdict(id, title, result).withFacts(facts(result));
   }

@@ -11,6 +11,11 @@ public enum TurnDiagnosis {
       "no answer (port blocked?)",
       "Nothing came back: a firewall probably drops the port. Open 3478/udp, 3478/tcp, 5349/tcp and"
           + " the relay range 49152-49252/udp to coturn."),
+  BLOCKED_LOCALLY(
+      "blocked by this machine's firewall",
+      "This machine refused to send the packets (Operation not permitted): its own firewall (nftables,"
+          + " iptables, an endpoint security agent) blocks the port. Allow outgoing 3478/udp, 3478/tcp, 5349/tcp"
+          + " and 49152-49252/udp to coturn; where only 5349/tcp may leave, Calls still connects over turns:."),
   TLS_FAILED(
       "TLS handshake failed",
       "Give the CA bundle of the site (doctor: --turn-ca-file or --ca-file) and make sure coturn's certificate (cert= / pkey=) is issued"

@@ -122,6 +122,12 @@ public final class TurnProbe {
               + timeout.toMillis() + " ms")
           .build();
     }
+    if (isRefusedByThisMachine(e)) {
+      return result.diagnosis(TurnDiagnosis.BLOCKED_LOCALLY)
+          .detail("this machine may not send to " + hostPort(target) + " over " + target.transport()
+              + " (Operation not permitted)")
+          .build();
+    }
     if (e instanceof PortUnreachableException || e instanceof ConnectException) {
       return result.diagnosis(TurnDiagnosis.UNREACHABLE)
           .detail(hostPort(target) + " refused the " + target.transport() + " connection")
@@ -143,6 +149,16 @@ public final class TurnProbe {
     return result.diagnosis(TurnDiagnosis.UNREACHABLE)
         .detail(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
         .build();
+  }
+
+  /** EPERM from send or connect: a netfilter rule on this machine dropped the packet before it left. */
+  private static boolean isRefusedByThisMachine(IOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && cause.getMessage().contains("Operation not permitted")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String hostPort(TurnTarget target) {

@@ -203,11 +203,12 @@ class DeployBundleTest {
       }
     }
     // The IANA special-purpose registries' ranges that are not globally reachable, plus multicast,
-    // reserved and the deprecated site-local and IPv4-compatible IPv6 ranges.
+    // reserved and the deprecated site-local and IPv4-compatible IPv6 ranges: ::/96 but its first
+    // address, which coturn refuses by itself and no range may name (see the next test).
     List<String> required = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
         "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
         "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4", "255.255.255.255/32",
-        "::/96", "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "100:0:0:1::/64",
+        "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "100:0:0:1::/64",
         "2001::/23", "2001:db8::/32", "2002::/16", "3fff::/20", "5f00::/16", "fc00::/7", "fe80::/10", "fec0::/10",
         "ff00::/8");
 
@@ -218,6 +219,25 @@ class DeployBundleTest {
       BigInteger last = first.add(BigInteger.ONE.shiftLeft(bits - Integer.parseInt(parts[1]))).subtract(BigInteger.ONE);
       assertThat(denied.stream().anyMatch(range -> range[0].compareTo(first) <= 0 && range[1].compareTo(last) >= 0))
           .as("a denied-peer-ip line covering " + cidr).isTrue();
+    }
+    BigInteger first = address("::1");
+    BigInteger last = address("::ffff:ffff");
+    assertThat(denied.stream().anyMatch(range -> range[0].compareTo(first) <= 0 && range[1].compareTo(last) >= 0))
+        .as("a denied-peer-ip line covering ::/96 but ::").isTrue();
+  }
+
+  @Test
+  void noDeniedPeerRangeStartsAtTheUnspecifiedAddress() throws IOException {
+    // coturn 4.6 (ns_turn_ioaddr.c ioa_addr_in_range) reads a range starting at :: as starting at "any
+    // address" and orders IPv4 before IPv6: denied-peer-ip=::-::ffff:ffff refused every IPv4 peer
+    // (WarRoomNatE2E showed 10.x peers refused "in the range ::-::ffff:ffff").
+    for (String line : Files.readAllLines(deploy.resolve("coturn/turnserver.conf"), StandardCharsets.UTF_8)) {
+      if (line.startsWith("denied-peer-ip=")) {
+        String first = line.substring("denied-peer-ip=".length()).trim().split("-", 2)[0];
+        if (first.contains(":")) {
+          assertThat(address(first)).as(line).isNotEqualTo(address("::"));
+        }
+      }
     }
   }
 

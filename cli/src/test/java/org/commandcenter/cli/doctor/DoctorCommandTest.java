@@ -14,6 +14,7 @@ import org.commandcenter.cli.CliRun;
 import org.commandcenter.cli.TestPki;
 import org.commandcenter.cli.TlsFront;
 import org.commandcenter.cli.console.ExitCode;
+import org.commandcenter.sandbox.IceServerConfig;
 import org.commandcenter.sandbox.MattermostSandbox;
 import org.commandcenter.sandbox.SandboxSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +54,15 @@ class DoctorCommandTest {
     return CliRun.run(Map.of("MATTERMOST_TOKEN", token), args.toArray(new String[0]));
   }
 
+  /** Calls on the site's own STUN server, as deploy/mattermost/calls-settings.json sets it (no TURN here). */
+  private static SandboxSettings siteStun() {
+    return SandboxSettings.builder()
+        .callsIceServersConfigs(List.of(IceServerConfig.of("stun:turn.example.internal:3478"))).build();
+  }
+
   @Test
   void passesEveryCheckWhenEverythingIsInPlace() throws Exception {
-    start(MattermostSandbox.builder().withSampleData().callsEnabled("factory", "war-room", true));
+    start(MattermostSandbox.builder().withSampleData().callsEnabled("factory", "war-room", true).settings(siteStun()));
 
     CliRun run = doctor(MattermostSandbox.JENKINS_BOT_TOKEN);
 
@@ -65,6 +72,7 @@ class DoctorCommandTest {
         .contains("✔ Team factory resolves")
         .contains("✔ Channel ~builds").contains("✔ Channel ~alerts").contains("✔ Channel ~war-room (War Room)")
         .contains("✔ Calls plugin present").contains("com.mattermost.calls 1.12.2")
+        .contains("✔ Calls ICE servers stay on site").contains("stun:turn.example.internal:3478")
         .contains("✔ Calls enabled in ~war-room").contains("War Room link: " + front.url() + "/factory/channels/war-room?join_call=true")
         .contains("all good")
         .doesNotContain("✘");
@@ -184,7 +192,55 @@ class DoctorCommandTest {
     }
     assertThat(ids).containsExactly("mattermost:tls=pass", "mattermost:token=pass", "mattermost:team=pass",
         "mattermost:channel:builds=pass", "mattermost:channel:alerts=pass", "calls:plugin=pass",
-        "mattermost:channel:war-room=pass", "calls:war-room=fail");
+        "calls:ice-servers=fail", "calls:turn-credentials=skip", "mattermost:channel:war-room=pass",
+        "calls:war-room=fail");
     assertThat(run.exitCode).isEqualTo(ExitCode.FAILED);
+  }
+
+  @Test
+  void failsWhileCallsStillHandsOutMattermostsPublicStunServer() throws Exception {
+    // A fresh Calls install: plugin.json's ICEServersConfigs default.
+    start(MattermostSandbox.builder().withSampleData().callsEnabled("factory", "war-room", true));
+
+    CliRun run = doctor(MattermostSandbox.JENKINS_BOT_TOKEN, "--turn-host", "turn.factory.internal",
+        "--turn-secret-file", java.nio.file.Files.writeString(directory.resolve("secret"), "s3cret").toString(),
+        "--turn-timeout", "1s", "--turn-transports", "tcp", "--turn-tcp-port", "1");
+
+    assertThat(run.exitCode).isEqualTo(ExitCode.FAILED);
+    assertThat(run.out).contains("✘ Calls ICE servers stay on site")
+        .contains("ICEServersConfigs still names stun:stun.global.calls.mattermost.com:3478, Mattermost's public STUN "
+            + "server (the Calls default): in an air-gapped site every client waits on a host it cannot reach")
+        .contains("fix: in System Console > Plugins > Calls set ICE Servers Configurations to your coturn only: "
+            + "[{\"urls\":[\"stun:turn.factory.internal:3478\"]},{\"urls\":[\"turn:turn.factory.internal:3478?transport=udp\"");
+  }
+
+  @Test
+  void reportsTheIceServersCallsHandsOutAsFacts() throws Exception {
+    start(MattermostSandbox.builder().withSampleData().settings(siteStun()));
+
+    CliRun run = doctor(MattermostSandbox.JENKINS_BOT_TOKEN, "--json");
+
+    JsonObject check = checks(run).stream().filter(c -> c.get("id").getAsString().equals("calls:ice-servers"))
+        .findFirst().orElseThrow();
+    assertThat(check.get("status").getAsString()).isEqualTo("pass");
+    assertThat(check.getAsJsonObject("facts").get("urls").toString()).isEqualTo("[\"stun:turn.example.internal:3478\"]");
+  }
+
+  @Test
+  void recognisesThePublicStunServerInEveryUrlForm() {
+    assertThat(MattermostChecks.namesPublicStunServer("stun:stun.global.calls.mattermost.com:3478")).isTrue();
+    assertThat(MattermostChecks.namesPublicStunServer("STUN:Stun.Global.Calls.Mattermost.com")).isTrue();
+    assertThat(MattermostChecks.namesPublicStunServer("turn:stun.global.calls.mattermost.com.:3478?transport=tcp"))
+        .isTrue();
+    assertThat(MattermostChecks.namesPublicStunServer("stun:stun.factory.internal:3478")).isFalse();
+    assertThat(MattermostChecks.namesPublicStunServer("stun:stun.global.calls.mattermost.com.example:3478")).isFalse();
+  }
+
+  private static List<JsonObject> checks(CliRun run) {
+    List<JsonObject> checks = new ArrayList<>();
+    for (JsonElement check : JsonParser.parseString(run.out).getAsJsonObject().getAsJsonArray("checks")) {
+      checks.add(check.getAsJsonObject());
+    }
+    return checks;
   }
 }

@@ -223,7 +223,7 @@ class CoturnTurnProbeTest {
         .contains("Black listing: 127.0.0.0-127.255.255.255")
         .contains("Black listing: 10.0.0.0-10.255.255.255")
         .contains("Black listing: fc00::-fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")
-        .contains("Black listing: ::-::ffff:ffff")
+        .contains("Black listing: ::1-::ffff:ffff")
         .contains("Black listing: 100::-100::1:ffff:ffff:ffff:ffff")
         .contains("Black listing: 5f00::-5f00:ffff:ffff:ffff:ffff:ffff:ffff:ffff")
         .contains("White listing: 127.0.0.1")

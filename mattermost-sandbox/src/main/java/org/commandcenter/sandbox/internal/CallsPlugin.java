@@ -9,8 +9,8 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,10 +32,12 @@ public final class CallsPlugin {
 
   private final Store store;
   private final Supplier<SandboxSettings> settings;
+  private final Clock clock;
 
-  public CallsPlugin(Store store, Supplier<SandboxSettings> settings) {
+  public CallsPlugin(Store store, Supplier<SandboxSettings> settings, Clock clock) {
     this.store = requireNonNull(store, "store == null");
     this.settings = requireNonNull(settings, "settings == null");
+    this.clock = requireNonNull(clock, "clock == null");
   }
 
   public HttpResponse handle(HttpRequest request) {
@@ -131,7 +133,7 @@ public final class CallsPlugin {
    * credentials; else, for each such entry, rtcd rtc.GenTURNConfigs: username {@code <expiry unix s>:<user name>},
    * credential base64(HMAC-SHA1(secret, username)), expiry now + TURNCredentialsExpirationMinutes; application/json.
    */
-  private static HttpResponse turnCredentials(Store.User user, SandboxSettings s) {
+  private HttpResponse turnCredentials(Store.User user, SandboxSettings s) {
     if (s.callsTurnStaticAuthSecret().isEmpty()) {
       return auditError(403, "TURNStaticAuthSecret should be set");
     }
@@ -140,7 +142,7 @@ public final class CallsPlugin {
     if (turnServers.isEmpty()) {
       return auditError(403, "No TURN server was configured");
     }
-    long expiry = Instant.now().plus(Duration.ofMinutes(s.callsTurnCredentialsExpirationMinutes())).getEpochSecond();
+    long expiry = clock.instant().plus(Duration.ofMinutes(s.callsTurnCredentialsExpirationMinutes())).getEpochSecond();
     String username = expiry + ":" + user.username;
     String credential = hmacSha1Base64(s.callsTurnStaticAuthSecret(), username);
     JsonArray configs = new JsonArray();
