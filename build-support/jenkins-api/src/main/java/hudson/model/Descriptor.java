@@ -4,6 +4,8 @@ package hudson.model;
 
 import jenkins.model.Loadable;
 import jenkins.util.io.OnMaster;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
     public final transient Class<? extends T> clazz;
@@ -32,6 +34,8 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
 
     public String getGlobalConfigPage() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
     @Override
     public synchronized void save() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
@@ -43,5 +47,30 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
 
     protected static Class self() {
         return Self.class;
+    }
+
+    // (The real class also implements org.kohsuke.stapler.HttpResponse, whose Stapler 1903 signature is not mirrored.)
+    public static final class FormException extends Exception {
+        private final String formField;
+
+        /** The plugin creates it (form errors); the constructors keep message and field so tests can see them. */
+        public FormException(String message, String formField) {
+            super(message);
+            this.formField = formField;
+        }
+
+        public FormException(String message, Throwable cause, String formField) {
+            super(message, cause);
+            this.formField = formField;
+        }
+
+        public FormException(Throwable cause, String formField) {
+            super(cause);
+            this.formField = formField;
+        }
+
+        public String getFormField() {
+            return formField;
+        }
     }
 }

@@ -6,6 +6,8 @@ import hudson.ExtensionList;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration> implements ExtensionPoint, Describable<GlobalConfiguration> {
     protected GlobalConfiguration() {
@@ -17,6 +19,9 @@ public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration
 
     @Override
     public String getGlobalConfigPage() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     public static ExtensionList<GlobalConfiguration> all() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 }

@@ -4,12 +4,12 @@ import org.commandcenter.mattermost.rules.EmojiNames;
 import org.commandcenter.notifier.core.NotifyConfig;
 
 /**
- * The post icon. By default the plugin's own image, served by this Jenkins ({@code src/main/webapp/images}), so an
- * air-gapped Mattermost never has to reach the internet to show it.
+ * The post icon. By default the plugin's own image, served by this Jenkins to anyone ({@link BundledIcon}), so an
+ * air-gapped Mattermost never has to reach the internet, nor log in to Jenkins, to show it.
  */
 final class Icons {
-  /** Path of the bundled icon below Jenkins' root URL; plugins' webapp files are served under plugin/SHORT-NAME/. */
-  static final String BUNDLED_ICON_PATH = "plugin/mattermost-notifier/images/jenkins-mattermost.png";
+  /** Path of the bundled icon below Jenkins' root URL. */
+  static final String BUNDLED_ICON_PATH = BundledIcon.URL_NAME + "/";
 
   private Icons() {
   }

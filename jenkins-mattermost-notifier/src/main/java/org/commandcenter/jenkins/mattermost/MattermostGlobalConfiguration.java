@@ -1,27 +1,37 @@
 package org.commandcenter.jenkins.mattermost;
 
+import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.commandcenter.mattermost.MattermostClient;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * Manage Jenkins → System → Mattermost: where Mattermost is and how to reach it. Configuration as Code:
- * {@code unclassified: mattermostNotifier: siteUrl: ...}. Holds no secret itself, only a credentials id.
+ * {@code unclassified: commandCenterMattermost: siteUrl: ...}; the old key {@code mattermostNotifier} is read too as
+ * long as the jenkinsci mattermost plugin, which uses it as well, is not installed ({@link ConflictingPluginMonitor}).
+ * Holds no secret itself, only a credentials id.
  */
 @Extension
-@Symbol("mattermostNotifier")
+@Symbol({MattermostGlobalConfiguration.SYMBOL, MattermostGlobalConfiguration.OLD_SYMBOL})
 public class MattermostGlobalConfiguration extends GlobalConfiguration {
+  /** Ours alone: the jenkinsci mattermost plugin never used it. */
+  static final String SYMBOL = "commandCenterMattermost";
+  /** The jenkinsci mattermost plugin's key as well; kept for existing JCasC files. */
+  static final String OLD_SYMBOL = "mattermostNotifier";
   static final int MAX_TIMEOUT_SECONDS = 600;
   /** "Test connection" runs on a web request thread: all its checks together get about this long. */
   static final Duration TEST_BUDGET = Duration.ofSeconds(10);
@@ -210,9 +220,58 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
       return defaultSeconds;
     }
     if (seconds < 0 || seconds > MAX_TIMEOUT_SECONDS) {
-      throw new IllegalArgumentException(Messages.get("check.range", field, 1, MAX_TIMEOUT_SECONDS));
+      throw new InvalidField(field, Messages.get("check.range", field, 1, MAX_TIMEOUT_SECONDS));
     }
     return seconds;
+  }
+
+  /**
+   * Saves the submitted form as one change. Inside a {@link BulkChange} the setters' own {@code save()} writes
+   * nothing (jenkins-2.479.3 {@code hudson/model/Descriptor.java} save: {@code if (BulkChange.contains(this))
+   * return}), so a submit is one write instead of one per field, and only a form that binds completely is written. A
+   * value a setter refuses becomes a {@link FormException} naming its field, not an error page, and the fields bound
+   * before it are put back. Configuration as Code never comes here: it calls the setters itself, inside its own
+   * BulkChange.
+   */
+  @Override
+  public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+    Values before = new Values(this);
+    try (BulkChange change = new BulkChange(this)) {
+      req.bindJSON(this, json);
+      change.commit();
+      return true;
+    } catch (InvalidField e) {
+      before.restore(this);
+      throw new FormException(e.getMessage(), e.field());
+    } catch (IOException | RuntimeException e) {
+      before.restore(this);
+      throw new FormException(Messages.get("global.notSaved", e.getMessage()), e, null);
+    }
+  }
+
+  /** Every field of the settings, to put back what a failed submit had already bound. */
+  private record Values(String siteUrl, String credentialsId, String team, String channel, String warRoomChannel,
+      String username, String iconUrl, String caCertificate, boolean useProxy, int connectTimeoutSeconds,
+      int readTimeoutSeconds, int deadlineSeconds) {
+    Values(MattermostGlobalConfiguration c) {
+      this(c.siteUrl, c.credentialsId, c.team, c.channel, c.warRoomChannel, c.username, c.iconUrl, c.caCertificate,
+          c.useProxy, c.connectTimeoutSeconds, c.readTimeoutSeconds, c.deadlineSeconds);
+    }
+
+    void restore(MattermostGlobalConfiguration c) {
+      c.siteUrl = siteUrl;
+      c.credentialsId = credentialsId;
+      c.team = team;
+      c.channel = channel;
+      c.warRoomChannel = warRoomChannel;
+      c.username = username;
+      c.iconUrl = iconUrl;
+      c.caCertificate = caCertificate;
+      c.useProxy = useProxy;
+      c.connectTimeoutSeconds = connectTimeoutSeconds;
+      c.readTimeoutSeconds = readTimeoutSeconds;
+      c.deadlineSeconds = deadlineSeconds;
+    }
   }
 
   /** The bundled icon's URL, shown as the default in the form. */

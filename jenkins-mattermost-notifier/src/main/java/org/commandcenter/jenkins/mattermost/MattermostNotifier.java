@@ -47,30 +47,52 @@ import org.kohsuke.stapler.verb.POST;
 public class MattermostNotifier extends Notifier implements SimpleBuildStep {
   private boolean notifyStart;
   private boolean notifySuccess;
-  private boolean notifyFailure = true;
+  private Boolean notifyFailure = true;
   private boolean notifyEveryFailure;
   private boolean notifyRepeatedFailure;
-  private boolean notifyUnstable = true;
+  private Boolean notifyUnstable = true;
   private boolean notifyAborted;
   private boolean notifyNotBuilt;
-  private boolean notifyBackToNormal = true;
+  private Boolean notifyBackToNormal = true;
   private boolean notifyRegression;
 
   private String channel;
   private String customMessage;
-  private int maxFailedTests = NotifyConfig.DEFAULT_MAX_FAILED_TESTS;
-  private int logTailLines = NotifyConfig.DEFAULT_LOG_TAIL_LINES;
-  private int maxChanges = NotifyConfig.DEFAULT_MAX_CHANGES;
+  private Integer maxFailedTests = NotifyConfig.DEFAULT_MAX_FAILED_TESTS;
+  private Integer logTailLines = NotifyConfig.DEFAULT_LOG_TAIL_LINES;
+  private Integer maxChanges = NotifyConfig.DEFAULT_MAX_CHANGES;
   private String mainBranches;
-  private boolean mentionCulprits = true;
-  private boolean warRoom = true;
-  private boolean urgent = true;
+  private Boolean mentionCulprits = true;
+  private Boolean warRoom = true;
+  private Boolean urgent = true;
   private String credentialsId;
   private boolean failOnError;
 
   @DataBoundConstructor
   public MattermostNotifier() {
     // Every option is a setter, so Pipeline and JCasC can name only what they change.
+  }
+
+  /**
+   * Jenkins reads config.xml without running a constructor (XStream2 allocates through Unsafe), so a field missing
+   * from the XML — Job DSL, XML posted to the REST API, a field added in a later version — would be false/0 rather
+   * than its default. The options whose default is something else are boxed, and restored here when absent.
+   */
+  protected Object readResolve() {
+    notifyFailure = orDefault(notifyFailure, true);
+    notifyUnstable = orDefault(notifyUnstable, true);
+    notifyBackToNormal = orDefault(notifyBackToNormal, true);
+    maxFailedTests = orDefault(maxFailedTests, NotifyConfig.DEFAULT_MAX_FAILED_TESTS);
+    logTailLines = orDefault(logTailLines, NotifyConfig.DEFAULT_LOG_TAIL_LINES);
+    maxChanges = orDefault(maxChanges, NotifyConfig.DEFAULT_MAX_CHANGES);
+    mentionCulprits = orDefault(mentionCulprits, true);
+    warRoom = orDefault(warRoom, true);
+    urgent = orDefault(urgent, true);
+    return this;
+  }
+
+  private static <T> T orDefault(T value, T fallback) {
+    return value != null ? value : fallback;
   }
 
   // ---- Jenkins entry points ----

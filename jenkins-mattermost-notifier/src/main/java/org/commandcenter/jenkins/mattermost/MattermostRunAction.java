@@ -1,8 +1,8 @@
 package org.commandcenter.jenkins.mattermost;
 
 import hudson.model.InvisibleAction;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.commandcenter.notifier.core.PostRef;
 
 /**
@@ -10,40 +10,46 @@ import org.commandcenter.notifier.core.PostRef;
  * per channel, updated in place from "started" to the result) and the job's incident threads still open after it
  * (copied forward from the previous build, so no state is kept on the job itself).
  *
- * <p>Only strings are stored, in classes of this plugin, so XStream's class filter accepts them.
+ * <p>Only strings are stored, in classes of this plugin, so XStream's class filter accepts them. The maps are
+ * concurrent: Jenkins serialises the action while holding the run's monitor, not ours, so a notification may
+ * change them while {@code Run.save()} iterates them.
  */
 public final class MattermostRunAction extends InvisibleAction {
-  private final Map<String, StoredPost> buildThreads = new HashMap<>();
-  private final Map<String, StoredPost> openIncidents = new HashMap<>();
+  private Map<String, StoredPost> buildThreads = new ConcurrentHashMap<>();
+  private Map<String, StoredPost> openIncidents = new ConcurrentHashMap<>();
 
-  synchronized PostRef buildThread(String channel) {
+  /** XStream2 creates the action without a constructor: absent maps are empty ones, and every map is concurrent. */
+  protected Object readResolve() {
+    buildThreads = buildThreads == null ? new ConcurrentHashMap<>() : new ConcurrentHashMap<>(buildThreads);
+    openIncidents = openIncidents == null ? new ConcurrentHashMap<>() : new ConcurrentHashMap<>(openIncidents);
+    return this;
+  }
+
+  PostRef buildThread(String channel) {
     StoredPost p = buildThreads.get(channel);
     return p == null ? null : p.toPostRef();
   }
 
-  synchronized void saveBuildThread(String channel, PostRef root) {
+  void saveBuildThread(String channel, PostRef root) {
     buildThreads.put(channel, StoredPost.of(root));
   }
 
-  synchronized PostRef openIncident(String channel) {
+  PostRef openIncident(String channel) {
     StoredPost p = openIncidents.get(channel);
     return p == null ? null : p.toPostRef();
   }
 
-  synchronized void saveOpenIncident(String channel, PostRef root) {
+  void saveOpenIncident(String channel, PostRef root) {
     openIncidents.put(channel, StoredPost.of(root));
   }
 
-  synchronized void closeIncident(String channel) {
+  void closeIncident(String channel) {
     openIncidents.remove(channel);
   }
 
-  synchronized void inheritOpenIncidents(MattermostRunAction previous) {
-    Map<String, StoredPost> copy;
-    synchronized (previous) {
-      copy = new HashMap<>(previous.openIncidents);
-    }
-    copy.forEach(openIncidents::putIfAbsent);
+  /** Takes over the incidents an earlier build left open, unless this build already knows better. */
+  void inheritOpenIncidents(MattermostRunAction previous) {
+    previous.openIncidents.forEach(openIncidents::putIfAbsent);
   }
 
   /** A post id and channel id, as XStream-friendly strings. */
@@ -60,8 +66,9 @@ public final class MattermostRunAction extends InvisibleAction {
       return new StoredPost(ref.postId(), ref.channelId());
     }
 
+    /** Null for an entry XStream read without a post id (a hand-edited or truncated build.xml). */
     PostRef toPostRef() {
-      return PostRef.of(postId, channelId);
+      return postId == null || postId.isBlank() ? null : PostRef.of(postId, channelId);
     }
   }
 }

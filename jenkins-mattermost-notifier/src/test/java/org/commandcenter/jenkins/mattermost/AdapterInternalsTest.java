@@ -52,7 +52,7 @@ class AdapterInternalsTest {
   @Test
   void iconIsTheBundledOneServedByJenkinsUnlessConfigured() {
     assertThat(Icons.bundledIconUrl("https://jenkins.example.test"))
-        .isEqualTo("https://jenkins.example.test/plugin/mattermost-notifier/images/jenkins-mattermost.png");
+        .isEqualTo("https://jenkins.example.test/mattermost-notifier-icon/");
     assertThat(Icons.bundledIconUrl(null)).isNull();
   }
 

@@ -160,7 +160,7 @@ class MattermostNotifierTest {
     assertThat(c.customMessage()).isEqualTo("Build 42 of main");
     assertThat(c.warRoom().channel()).isEqualTo("war-room");
     assertThat(c.iconUrl()).isEqualTo(
-        "https://jenkins.example.test/plugin/mattermost-notifier/images/jenkins-mattermost.png");
+        "https://jenkins.example.test/mattermost-notifier-icon/");
     assertThat(c.failOnError()).isFalse();
     assertThat(context.secrets).containsExactly(TOKEN);
     assertThat(context.threadStores).singleElement().isInstanceOf(RunThreadStore.class);

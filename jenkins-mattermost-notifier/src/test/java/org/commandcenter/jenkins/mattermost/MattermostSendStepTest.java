@@ -99,7 +99,7 @@ class MattermostSendStepTest {
     SendRequest request = sentRequest();
     assertThat(request.targets()).extracting(SendRequest.Target::channel).containsExactly("builds");
     assertThat(request.icon())
-        .isEqualTo("https://jenkins.example.test/plugin/mattermost-notifier/images/jenkins-mattermost.png");
+        .isEqualTo("https://jenkins.example.test/mattermost-notifier-icon/");
     assertThat(request.failOnError()).isFalse();
     assertThat(request.deadline()).isEqualTo(context.settings.deadline());
   }

@@ -4,25 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import hudson.model.Action;
+import hudson.model.Job;
 import hudson.model.Run;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.commandcenter.notifier.core.PostRef;
 import org.junit.jupiter.api.Test;
 
 class RunThreadStoreTest {
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /** A run whose persisted action list is real; it never holds its own monitor while asked for earlier builds. */
+  @SuppressWarnings({"unchecked", "rawtypes", "deprecation"})
   private static Run runWithActionSlot(Run previous) {
     Run run = mock(Run.class);
-    MattermostRunAction[] slot = new MattermostRunAction[1];
-    when(run.getAction(MattermostRunAction.class)).thenAnswer(i -> slot[0]);
-    doAnswer(i -> {
-      slot[0] = (MattermostRunAction) i.getArgument(0, Action.class);
-      return null;
-    }).when(run).addAction(any(Action.class));
-    when(run.getPreviousBuild()).thenReturn(previous);
+    List<Action> actions = new CopyOnWriteArrayList<>();
+    when(run.getActions()).thenReturn(actions);
+    doAnswer(i -> actions.add(i.getArgument(0, Action.class))).when(run).addAction(any(Action.class));
+    when(run.getPreviousBuild()).thenAnswer(i -> {
+      assertThat(Thread.holdsLock(run)).as("the run's monitor (Run.save's) is not held while loading builds").isFalse();
+      return previous;
+    });
     return run;
   }
 
@@ -63,5 +68,28 @@ class RunThreadStoreTest {
     Run<?, ?> now = runWithActionSlot(quiet);
 
     assertThat(new RunThreadStore(now).openIncident("alerts")).contains(PostRef.of("incident", null));
+  }
+
+  @Test
+  void neverAsksOtherPluginsActionFactories() {
+    Run<?, ?> run = runWithActionSlot(null);
+
+    new RunThreadStore(run).saveBuildThread("builds", PostRef.of("root1", "chan1"));
+
+    verify(run, never()).getAction(any());
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void aBuildGoneFromItsJobIsNotSavedBackIntoExistence() throws Exception {
+    Run run = runWithActionSlot(null);
+    Job job = mock(Job.class);
+    when(run.getParent()).thenReturn(job);
+    when(run.getNumber()).thenReturn(7);
+    when(job.getBuildByNumber(7)).thenReturn(null);
+
+    new RunThreadStore(run).saveBuildThread("builds", PostRef.of("root1", "chan1"));
+
+    verify(run, never()).save();
   }
 }

@@ -86,12 +86,9 @@ class SandboxEndToEndTest {
     when(build.getStartTimeInMillis()).thenReturn(FakeContext.NOW.toEpochMilli() - 60_000);
     when(build.getPreviousCompletedBuild()).thenReturn(previous);
     when(build.getPreviousBuild()).thenReturn(previous);
-    MattermostRunAction[] slot = new MattermostRunAction[1];
-    when(build.getAction(MattermostRunAction.class)).thenAnswer(i -> slot[0]);
-    doAnswer(i -> {
-      slot[0] = (MattermostRunAction) i.getArgument(0, Action.class);
-      return null;
-    }).when(build).addAction(any(Action.class));
+    List<Action> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    when(build.getActions()).thenReturn(actions);
+    doAnswer(i -> actions.add(i.getArgument(0, Action.class))).when(build).addAction(any(Action.class));
     return build;
   }
 

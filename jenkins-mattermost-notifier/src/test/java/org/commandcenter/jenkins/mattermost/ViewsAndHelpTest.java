@@ -121,10 +121,14 @@ class ViewsAndHelpTest {
   }
 
   @Test
-  void pluginHasAnIndexPageAndItsIcon() throws IOException {
+  void pluginHasAnIndexPageAndAnIconAnyoneMayFetch() throws IOException {
     assertThat(resource("/index.jelly")).contains("Mattermost");
-    assertThat(Files.size(Path.of("src/main/webapp/images/jenkins-mattermost.png"))).isPositive();
-    assertThat(Icons.BUNDLED_ICON_PATH).isEqualTo("plugin/mattermost-notifier/images/jenkins-mattermost.png");
+    try (java.io.InputStream png = BundledIcon.class.getResourceAsStream("jenkins-mattermost.png")) {
+      assertThat(png.readNBytes(4)).containsExactly((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+    // Served by an UnprotectedRootAction: /plugin/<name>/ files would need Overall/Read.
+    assertThat(hudson.model.UnprotectedRootAction.class).isAssignableFrom(BundledIcon.class);
+    assertThat(Icons.BUNDLED_ICON_PATH).isEqualTo(new BundledIcon().getUrlName() + "/");
   }
 
   @Test

@@ -24,7 +24,8 @@ import java.util.zip.ZipInputStream;
  * A built .hpi expanded the way Jenkins' ClassicPluginStrategy does it: the archive is unzipped into a folder,
  * {@code META-INF/MANIFEST.MF} is read from there, and the plugin's class loader gets every {@code WEB-INF/lib/*.jar}
  * on top of a parent that plays Jenkins core and the plugins depended on (here: the compile-only Jenkins API,
- * SezPoz, Stapler and Spring Security, loaded in isolation from this test's own class path).
+ * SezPoz, Stapler, Spring Security, the Jakarta servlet API and json-lib, loaded in isolation from this test's own
+ * class path).
  */
 final class ExplodedHpi implements AutoCloseable {
     /** Classes that stand for Jenkins core and the plugin dependencies: the plugin must not bundle any of them. */
@@ -32,7 +33,9 @@ final class ExplodedHpi implements AutoCloseable {
             hudson.Extension.class,
             net.java.sezpoz.Index.class,
             org.kohsuke.stapler.DataBoundConstructor.class,
-            org.springframework.security.core.Authentication.class);
+            org.springframework.security.core.Authentication.class,
+            jakarta.servlet.http.HttpServletRequest.class,
+            net.sf.json.JSONObject.class);
 
     final Path root;
     final Manifest manifest;

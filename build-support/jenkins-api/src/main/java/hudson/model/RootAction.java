@@ -1,0 +1,8 @@
+// Mirrors jenkinsci/jenkins at jenkins-2.479.3: core/src/main/java/hudson/model/RootAction.java
+// Compile-only: the real signatures, bodies that throw; Jenkins supplies the real class at run time.
+package hudson.model;
+
+import hudson.ExtensionPoint;
+
+public interface RootAction extends Action, ExtensionPoint {
+}
