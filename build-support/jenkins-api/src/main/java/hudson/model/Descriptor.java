@@ -5,7 +5,7 @@ package hudson.model;
 import jenkins.model.Loadable;
 import jenkins.util.io.OnMaster;
 import net.sf.json.JSONObject;
-import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerRequest;
 
 public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
     public final transient Class<? extends T> clazz;
@@ -34,7 +34,8 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
 
     public String getGlobalConfigPage() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
-    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+    @Deprecated
+    public boolean configure(StaplerRequest req, JSONObject json) throws FormException { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     @Override
     public synchronized void save() { throw new UnsupportedOperationException("compile-only Jenkins API"); }

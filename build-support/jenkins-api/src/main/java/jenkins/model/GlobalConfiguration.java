@@ -7,7 +7,7 @@ import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import net.sf.json.JSONObject;
-import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerRequest;
 
 public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration> implements ExtensionPoint, Describable<GlobalConfiguration> {
     protected GlobalConfiguration() {
@@ -20,8 +20,9 @@ public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration
     @Override
     public String getGlobalConfigPage() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
+    @Deprecated
     @Override
-    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+    public boolean configure(StaplerRequest req, JSONObject json) throws FormException { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     public static ExtensionList<GlobalConfiguration> all() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 }

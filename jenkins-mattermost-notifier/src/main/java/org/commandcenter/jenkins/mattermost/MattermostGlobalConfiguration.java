@@ -16,7 +16,7 @@ import org.commandcenter.mattermost.MattermostClient;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -232,12 +232,23 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
    * value a setter refuses becomes a {@link FormException} naming its field, not an error page, and the fields bound
    * before it are put back. Configuration as Code never comes here: it calls the setters itself, inside its own
    * BulkChange.
+   *
+   * <p>This overrides the {@code StaplerRequest} variant: Jenkins 2.479.3's {@code configure(StaplerRequest2, …)}
+   * calls it when a descriptor overrides it ({@code jenkins/model/GlobalConfiguration.java}, {@code Util.isOverridden}),
+   * and it is the one the compile-only API can declare (Stapler's StaplerRequest2 is an interface of dozens of methods
+   * on types beyond Central's Stapler 1.263).
    */
   @Override
-  public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+  @SuppressWarnings("deprecation")
+  public boolean configure(StaplerRequest req, JSONObject json) throws FormException {
+    return bindAsOneChange(() -> req.bindJSON(this, json));
+  }
+
+  /** Runs {@code bind} (Stapler setting the fields) as one change of these settings; see {@link #configure}. */
+  boolean bindAsOneChange(Runnable bind) throws FormException {
     Values before = new Values(this);
     try (BulkChange change = new BulkChange(this)) {
-      req.bindJSON(this, json);
+      bind.run();
       change.commit();
       return true;
     } catch (InvalidField e) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockConstruction;
@@ -16,7 +15,6 @@ import hudson.model.Descriptor;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kohsuke.stapler.StaplerRequest2;
 import org.mockito.MockedConstruction;
 
 class MattermostGlobalConfigurationTest {
@@ -74,15 +72,11 @@ class MattermostGlobalConfigurationTest {
 
   @Test
   void aFormSubmitIsOneWriteInsideABulkChange() throws Exception {
-    StaplerRequest2 request = mock(StaplerRequest2.class);
-    doAnswer(i -> {
-      config.setSiteUrl("https://new.example.test");
-      config.setTeam("factory");
-      return null;
-    }).when(request).bindJSON(config, null);
-
     try (MockedConstruction<BulkChange> bulk = mockConstruction(BulkChange.class)) {
-      assertThat(config.configure(request, null)).isTrue();
+      assertThat(config.bindAsOneChange(() -> {
+        config.setSiteUrl("https://new.example.test");
+        config.setTeam("factory");
+      })).isTrue();
 
       assertThat(bulk.constructed()).singleElement().satisfies(change -> verify(change).commit());
     }
@@ -93,15 +87,11 @@ class MattermostGlobalConfigurationTest {
   void aRefusedValueIsAFormErrorNamingTheFieldAndNothingIsHalfApplied() throws Exception {
     config.setSiteUrl("https://old.example.test");
     config.setConnectTimeoutSeconds(5);
-    StaplerRequest2 request = mock(StaplerRequest2.class);
-    doAnswer(i -> {
-      config.setSiteUrl("https://new.example.test");
-      config.setConnectTimeoutSeconds(9999);
-      return null;
-    }).when(request).bindJSON(config, null);
-
     try (MockedConstruction<BulkChange> bulk = mockConstruction(BulkChange.class)) {
-      assertThatThrownBy(() -> config.configure(request, null))
+      assertThatThrownBy(() -> config.bindAsOneChange(() -> {
+        config.setSiteUrl("https://new.example.test");
+        config.setConnectTimeoutSeconds(9999);
+      }))
           .isInstanceOfSatisfying(Descriptor.FormException.class,
               e -> assertThat(e.getFormField()).isEqualTo("connectTimeoutSeconds"))
           .hasMessage("connectTimeoutSeconds: must be a whole number from 1 to 600.");

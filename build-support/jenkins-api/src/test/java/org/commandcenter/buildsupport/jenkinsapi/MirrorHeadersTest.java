@@ -23,8 +23,7 @@ class MirrorHeadersTest {
             "jenkinsci/plain-credentials-plugin", "199.v9f8e1f741799",
             "jenkinsci/script-security-plugin", "1369.v9b_98a_4e95b_2d",
             "jenkinsci/junit-plugin", "1312.v1a_235a_b_94a_31",
-            "jenkinsci/lib-symbol-annotation", "symbol-annotation-1.24",
-            "jenkinsci/stapler", "1903.1905.ve5a_f469356f0");
+            "jenkinsci/lib-symbol-annotation", "symbol-annotation-1.24");
 
     private static final Pattern HEADER = Pattern.compile("// Mirrors (\\S+) at (\\S+): (\\S+)");
     private static final Path SOURCES = Path.of("src/main/java");

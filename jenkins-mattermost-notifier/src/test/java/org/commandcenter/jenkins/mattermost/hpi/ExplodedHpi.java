@@ -24,7 +24,7 @@ import java.util.zip.ZipInputStream;
  * A built .hpi expanded the way Jenkins' ClassicPluginStrategy does it: the archive is unzipped into a folder,
  * {@code META-INF/MANIFEST.MF} is read from there, and the plugin's class loader gets every {@code WEB-INF/lib/*.jar}
  * on top of a parent that plays Jenkins core and the plugins depended on (here: the compile-only Jenkins API,
- * SezPoz, Stapler, Spring Security, the Jakarta servlet API and json-lib, loaded in isolation from this test's own
+ * SezPoz, Stapler, Spring Security, the servlet APIs and json-lib, loaded in isolation from this test's own
  * class path).
  */
 final class ExplodedHpi implements AutoCloseable {
@@ -35,6 +35,7 @@ final class ExplodedHpi implements AutoCloseable {
             org.kohsuke.stapler.DataBoundConstructor.class,
             org.springframework.security.core.Authentication.class,
             jakarta.servlet.http.HttpServletRequest.class,
+            javax.servlet.http.HttpServletRequest.class,
             net.sf.json.JSONObject.class);
 
     final Path root;
