@@ -402,14 +402,16 @@ public class MattermostSendStep extends Step {
       return Forms.canConfigure(item) ? Forms.toValidation(FormChecks.priority(value)) : FormValidation.ok();
     }
 
+    /**
+     * The same three levels for everyone: a fixed list reveals nothing, and the Snippet Generator is used by people
+     * who may not configure the job they open it from (or any job).
+     */
     @POST
-    public ListBoxModel doFillPriorityItems(@AncestorInPath Item item) {
+    public ListBoxModel doFillPriorityItems() {
       ListBoxModel items = new ListBoxModel();
       items.add(new ListBoxModel.Option(Messages.get("step.priority.none"), ""));
-      if (Forms.canConfigure(item)) {
-        items.add(new ListBoxModel.Option(Messages.get("step.priority.important"), "important"));
-        items.add(new ListBoxModel.Option(Messages.get("step.priority.urgent"), "urgent"));
-      }
+      items.add(new ListBoxModel.Option(Messages.get("step.priority.important"), "important"));
+      items.add(new ListBoxModel.Option(Messages.get("step.priority.urgent"), "urgent"));
       return items;
     }
 
