@@ -83,6 +83,9 @@ public final class CommandCenter implements Callable<Integer>, CliContext.Source
 
   static CommandLine commandLine(CliContext context) {
     CommandLine commandLine = new CommandLine(new CommandCenter(context));
+    // picocli would read "@FILE" arguments as files of arguments: "send @/proc/self/environ" would post a file
+    // and let untrusted text inject options. Text is text; files are read only through --text-file.
+    commandLine.setExpandAtFiles(false);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(new ExecutionErrors());
     commandLine.setParameterExceptionHandler(new UsageErrors());

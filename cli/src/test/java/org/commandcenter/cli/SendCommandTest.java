@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,30 @@ class SendCommandTest {
         .satisfies(request -> assertThat(request.path()).isEqualTo("/hooks/" + MattermostSandbox.JENKINS_HOOK))
         .satisfies(request -> assertThat(request.authorization()).isNull());
     assertThat(run.all()).doesNotContain(MattermostSandbox.JENKINS_HOOK);
+  }
+
+  /** picocli's @FILE expansion is off: untrusted text that starts with '@' is posted as it is, never as a file. */
+  @Test
+  void anAtFileArgumentIsTextNotAFileToRead() throws Exception {
+    Path file = directory.resolve("environ");
+    Files.writeString(file, "MATTERMOST_TOKEN=s3cr3t-from-the-file\n--channel\nsomewhere-else\n");
+
+    CliRun run = CliRun.run(webhook(), "send", "@" + file);
+
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.OK);
+    assertThat(mattermost.posts("factory", "builds")).singleElement()
+        .satisfies(post -> assertThat(post.message()).isEqualTo("@" + file));
+    assertThat(mattermost.requests().toString()).doesNotContain("s3cr3t-from-the-file").doesNotContain("somewhere-else");
+  }
+
+  @Test
+  void textAfterADoubleDashIsNeverReadAsOptions() {
+    CliRun run = CliRun.run(webhook(), "send", "--", "--color danger --title pwned");
+
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(ExitCode.OK);
+    assertThat(mattermost.posts("factory", "builds")).singleElement()
+        .satisfies(post -> assertThat(post.message()).isEqualTo("--color danger --title pwned"))
+        .satisfies(post -> assertThat(post.attachments()).isEmpty());
   }
 
   @Test
