@@ -22,7 +22,7 @@ class MessageTemplateTest {
   @Test
   void substitutedValuesCannotPingOrInjectButTheTemplateCan() {
     assertThat(MessageTemplate.expand("@here branch $BRANCH_NAME", Map.of("BRANCH_NAME", "@channel [x](http://e)")))
-        .isEqualTo("@here branch @\u2060channel \\[x\\](http://e)");
+        .isEqualTo("@here branch @\u2060channel \\[x\\](http\u2060://e)");
   }
 
   @Test

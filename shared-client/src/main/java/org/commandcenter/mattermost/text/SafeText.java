@@ -26,6 +26,11 @@ import static java.util.Objects.requireNonNull;
  * (its escape rule: {@code \ ` * { } [ ] ( ) # + - . ! _ > ~ |}), so the reader sees the original
  * and never a stray backslash. A setext underline ({@code ===}) and an indented line (which would
  * become a code block) start with a word joiner instead.
+ *
+ * <p>Bare links: a URL in plain text becomes a live link, and the server fetches a preview of the first one
+ * (server/public/shared/markdown autolink.go: {@code scheme://} and {@code www.} autolinks, read by the link-preview
+ * code in server/channels/app/post.go), so every viewer's client would load an address the committer chose. A word
+ * joiner before {@code ://} and after {@code www} breaks both autolink forms (the webapp's marked GFM autolinks too).
  */
 public final class SafeText {
   /** Invisible; not a letter or digit, so it ends a mention word. */
@@ -57,6 +62,10 @@ public final class SafeText {
         if (mentionCanStartAt(text, i)) {
           out.append(WORD_JOINER);
         }
+      } else if (c == ':' && startsSchemeSeparator(text, i)) {
+        out.append(WORD_JOINER).append(c); // "https://…" must not become a live link
+      } else if (c == '.' && endsBareWww(text, i)) {
+        out.append(WORD_JOINER).append(c); // nor "www.…"
       } else if (c == '<') {
         out.append("&lt;"); // no <!channel>, <url|label>, <autolink> or HTML
       } else if (c == '&') {
@@ -134,6 +143,21 @@ public final class SafeText {
       }
     }
     return "[" + neutralize(label).replace("\n", " ") + "](" + target + ")";
+  }
+
+  /** A {@code ://} right after a letter or digit: the end of a URL scheme. */
+  private static boolean startsSchemeSeparator(String text, int at) {
+    return at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)) && text.startsWith("//", at + 1);
+  }
+
+  /** The dot of a {@code www.} (or {@code www1.} to {@code www999.}, autolink.go wwwAutoLinkRegex) starting a word. */
+  private static boolean endsBareWww(String text, int at) {
+    int w = at;
+    while (w > 0 && at - w < 3 && Character.isDigit(text.charAt(w - 1))) {
+      w--;
+    }
+    return w >= 3 && text.regionMatches(true, w - 3, "www", 0, 3)
+        && (w == 3 || !Character.isLetterOrDigit(text.charAt(w - 4)));
   }
 
   /** Whether an {@code @} at {@code at} would begin a mention word for the server. */

@@ -92,13 +92,30 @@ class SafeTextTest {
 
   @Test
   void escapesLinkImageAndHtmlInjection() {
-    assertThat(SafeText.neutralize("[click](https://evil.example)")).isEqualTo("\\[click\\](https://evil.example)");
+    assertThat(SafeText.neutralize("[click](https://evil.example)")).isEqualTo("\\[click\\](https\u2060://evil.example)");
     assertThat(SafeText.neutralize("![x](https://evil.example/p.png)")).startsWith("!\\[x\\]");
-    assertThat(SafeText.neutralize("<https://evil.example>")).isEqualTo("&lt;https://evil.example>");
+    assertThat(SafeText.neutralize("<https://evil.example>")).isEqualTo("&lt;https\u2060://evil.example>");
     assertThat(SafeText.neutralize("<img src=x onerror=alert(1)>")).doesNotContain("<");
     assertThat(SafeText.neutralize("Build failed!")).isEqualTo("Build failed!");
     assertThat(SafeText.neutralize("&#64;channel")).isEqualTo("&\u2060#64;channel");
     assertThat(SafeText.neutralize("R&D & QA")).isEqualTo("R&\u2060D & QA");
+  }
+
+  /**
+   * The server autolinks {@code scheme://} and {@code www.} in plain text and previews the first link
+   * (server/public/shared/markdown/autolink.go; server/channels/app/post.go), so a bare URL in a commit message
+   * would make every viewer's client fetch it. Neutralized, it reads the same and links nowhere.
+   */
+  @Test
+  void bareUrlsStayTextSoNothingIsFetchedOrPreviewed() {
+    String safe = SafeText.neutralize("see https://tracker.evil.example/p.png, ftp://x.example and www.evil.example");
+
+    // The scheme and its "://" (and "www" and its dot) are never adjacent: neither autolink rule can match.
+    assertThat(safe).doesNotContain("https://").doesNotContain("ftp://").doesNotContainIgnoringCase("www.");
+    assertThat(safe.replace("\u2060", "")).isEqualTo("see https://tracker.evil.example/p.png, ftp://x.example and www.evil.example");
+    assertThat(SafeText.neutralize("mirror www2.evil.example")).doesNotContain("www2.");
+    assertThat(SafeText.neutralize("awww.nice")).isEqualTo("awww.nice");
+    assertThat(SafeText.neutralize("ratio 1:2 at 10:30 // note")).isEqualTo("ratio 1:2 at 10:30 // note");
   }
 
   @Test
