@@ -18,6 +18,8 @@ final class TextSplitter {
   static final int MAX_POST_RUNES = 16383;
 
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
+  /** Characters after a cut that the grapheme rules may look at (combining marks, modifiers, ZWJ sequences). */
+  private static final int BOUNDARY_LOOKAHEAD = 64;
 
   private final int max;
   private final List<String> pieces = new ArrayList<>();
@@ -77,8 +79,10 @@ final class TextSplitter {
       } else if (currentRunes > openingRunes()) {
         cut();
       }
+      // A single line longer than a piece: cut it at grapheme boundaries, preferring a space. The line is consumed
+      // through an index and each cut looks at one piece's worth of it, so one huge line costs linear time.
+      int from = 0;
       while (currentRunes + lineRunes + closingReserve() > max) {
-        // A single line longer than a piece: cut it at a grapheme boundary, preferring a space.
         int room = max - currentRunes - closingReserve();
         if (room < 1) {
           // An absurdly long fence opening line: give up on fence repair for this block.
@@ -88,13 +92,15 @@ final class TextSplitter {
           emit();
           continue;
         }
-        String head = headOf(line, room);
-        current.append(head);
-        currentRunes += runes(head);
-        line = line.substring(head.length());
-        lineRunes = runes(line);
+        int end = headEnd(line, from, room, lineRunes);
+        int headRunes = Character.codePointCount(line, from, end);
+        current.append(line, from, end);
+        currentRunes += headRunes;
+        lineRunes -= headRunes;
+        from = end;
         cut();
       }
+      line = line.substring(from);
     }
     current.append(line);
     currentRunes += lineRunes;
@@ -176,24 +182,29 @@ final class TextSplitter {
     return fenceOpenLine == null || fenceStart >= 0 ? 0 : runes(fenceOpenLine) + 1;
   }
 
-  /** The longest prefix of {@code line} of at most {@code room} code points ending on a grapheme boundary. */
-  private static String headOf(String line, int room) {
-    int limit = line.offsetByCodePoints(0, Math.min(room, runes(line)));
+  /**
+   * Where the longest part of {@code line} from {@code from} of at most {@code room} code points ends on a grapheme
+   * boundary. Only a window of that part (and a little after it, for the boundary rules) is examined.
+   */
+  private static int headEnd(String line, int from, int room, int remainingRunes) {
+    int limit = line.offsetByCodePoints(from, Math.min(room, remainingRunes));
+    String window = line.substring(from, Math.min(line.length(), limit + BOUNDARY_LOOKAHEAD));
+    int local = limit - from;
     BreakIterator graphemes = BreakIterator.getCharacterInstance();
-    graphemes.setText(line);
-    int end = graphemes.isBoundary(limit) ? limit : graphemes.preceding(limit);
+    graphemes.setText(window);
+    int end = graphemes.isBoundary(local) ? local : graphemes.preceding(local);
     // Older JDKs split emoji ZWJ sequences and modifiers; step back over those too.
-    while (end > 0 && !isSafeBoundary(line, end)) {
-      end = line.offsetByCodePoints(end, -1);
+    while (end > 0 && !isSafeBoundary(window, end)) {
+      end = window.offsetByCodePoints(end, -1);
     }
     if (end <= 0) {
-      end = limit; // One grapheme longer than a piece: fall back to a code point boundary.
+      end = local; // One grapheme longer than a piece: fall back to a code point boundary.
     }
-    int space = line.lastIndexOf(' ', end - 1);
+    int space = window.lastIndexOf(' ', end - 1);
     if (space > end * 4 / 5) {
       end = space + 1;
     }
-    return line.substring(0, end);
+    return from + end;
   }
 
   private static boolean isSafeBoundary(String text, int index) {

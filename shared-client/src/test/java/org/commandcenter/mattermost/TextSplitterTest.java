@@ -44,6 +44,23 @@ class TextSplitterTest {
     assertThat(String.join("", TextSplitter.split(line, 37))).isEqualTo(line);
   }
 
+  /** One huge line (a minified log, a stack trace on one line) is cut piece by piece, losing nothing. */
+  @Test
+  void cutsOneHugeLineIntoFullPiecesAndLosesNothing() {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; line.length() < 2_000_000; i++) {
+      line.append("token").append(i).append(i % 7 == 0 ? ' ' : ',');
+    }
+    String text = line.toString();
+
+    List<String> pieces = TextSplitter.split(text, TextSplitter.MAX_POST_RUNES);
+
+    assertThat(pieces).allSatisfy(p -> assertThat(p.codePointCount(0, p.length())).isLessThanOrEqualTo(
+        TextSplitter.MAX_POST_RUNES));
+    assertThat(String.join("", pieces)).isEqualTo(text.stripTrailing());
+    assertThat(pieces).hasSizeLessThan(text.length() / (TextSplitter.MAX_POST_RUNES * 4 / 5) + 2);
+  }
+
   @Test
   void prefersSpacesWhenCuttingALongLine() {
     String line = "word ".repeat(30).trim();
