@@ -30,6 +30,7 @@ import org.commandcenter.cli.console.Failures;
 import org.commandcenter.cli.console.Secrets;
 import org.commandcenter.cli.console.VersionProvider;
 import org.commandcenter.mattermost.Attachment;
+import org.commandcenter.mattermost.FileContent;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.Post;
@@ -332,9 +333,9 @@ public final class SendCommand implements Callable<Integer> {
     String channelId = MattermostIds.isValid(channel) ? channel : client.channel(server.team(context), channel).id();
     Post.Builder builder = post.newBuilder();
     for (Path file : files) {
-      byte[] content;
+      FileContent content;
       try {
-        content = Files.readAllBytes(file);
+        content = FileContent.of(file); // streamed when uploaded, never read into memory whole
       } catch (NoSuchFileException e) {
         throw CliException.usage("--file: file not found: " + file);
       }

@@ -175,6 +175,15 @@ public final class MattermostClient {
 
   /** Uploads a file to a channel (REST only); attach the returned id with {@link Post.Builder#addFileId}. */
   public String uploadFile(String channelId, String fileName, byte[] content) throws MattermostException {
+    requireNonNull(content, "content == null");
+    return uploadFile(channelId, fileName, FileContent.of(content));
+  }
+
+  /**
+   * Uploads a file to a channel (REST only), streaming it from {@code content}: a large file is never held in
+   * memory, and a retry reads it again.
+   */
+  public String uploadFile(String channelId, String fileName, FileContent content) throws MattermostException {
     requireNonNull(channelId, "channelId == null");
     requireNonNull(fileName, "fileName == null");
     requireNonNull(content, "content == null");

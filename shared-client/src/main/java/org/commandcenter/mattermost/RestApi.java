@@ -95,14 +95,13 @@ final class RestApi {
         rootId == null || rootId.isEmpty() ? null : rootId, List.of(id));
   }
 
-  String uploadFile(String channelId, String fileName, byte[] content) throws MattermostException {
+  String uploadFile(String channelId, String fileName, FileContent content) throws MattermostException {
     // channel_id must precede the file part: the server streams multipart bodies
-    // (server/channels/api4/file.go uploadFileMultipart).
+    // (server/channels/api4/file.go uploadFileMultipart). The part streams from the content, reopened on a retry.
     RequestBody body = new MultipartBody.Builder()
         .setType(MultipartBody.FORM)
         .addFormDataPart("channel_id", channelId)
-        .addFormDataPart("files", fileName,
-            RequestBody.create(content, MediaType.get("application/octet-stream")))
+        .addFormDataPart("files", fileName, new StreamedFile(content))
         .build();
     Request request = request(api().addPathSegment("files")).post(body).build();
     String action = "upload file to channel " + channelId;
@@ -243,5 +242,36 @@ final class RestApi {
   static String string(JsonObject json, String name) {
     JsonElement element = json.get(name);
     return element == null || element.isJsonNull() ? null : element.getAsString();
+  }
+
+  /** A request body read from {@link FileContent} as it is written; never held in memory. */
+  private static final class StreamedFile extends RequestBody {
+    private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+    private final FileContent content;
+
+    StreamedFile(FileContent content) {
+      this.content = content;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return OCTET_STREAM;
+    }
+
+    @Override
+    public long contentLength() {
+      return content.size();
+    }
+
+    @Override
+    public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+      try (okio.Source source = okio.Okio.source(content.open())) {
+        long written = sink.writeAll(source);
+        if (written != content.size()) {
+          throw new java.io.IOException("the file changed while it was sent: " + written + " bytes instead of "
+              + content.size());
+        }
+      }
+    }
   }
 }

@@ -1,27 +1,38 @@
 package org.commandcenter.notifier.core;
 
-import java.util.Arrays;
+import static java.util.Objects.requireNonNull;
 
-/** A file to attach to a {@code mattermostSend} post; the adapter reads it from the workspace. */
+import org.commandcenter.mattermost.FileContent;
+
+/**
+ * A file to attach to a {@code mattermostSend} post. Its bytes are read when it is uploaded (the adapter hands a
+ * workspace file, not its content), so a large file never sits in the controller's memory.
+ */
 public final class FileUpload {
   /** Mattermost's default MaxFileSize is 100 MB; a chat notification has no business sending more. */
-  public static final int MAX_SIZE = 100 * 1024 * 1024;
+  public static final long MAX_SIZE = 100L * 1024 * 1024;
 
   private final String name;
-  private final byte[] content;
+  private final FileContent content;
 
-  private FileUpload(String name, byte[] content) {
+  private FileUpload(String name, FileContent content) {
     this.name = name;
     this.content = content;
   }
 
   /** @throws IllegalArgumentException naming the field when the name is blank or the content too large */
   public static FileUpload of(String name, byte[] content) {
-    Checks.requireNotBlank("files.name", name);
     if (content == null) {
       throw Checks.invalid("files[" + name + "]", "content is missing");
     }
-    if (content.length > MAX_SIZE) {
+    return of(name, FileContent.of(content.clone()));
+  }
+
+  /** @throws IllegalArgumentException naming the field when the name is blank or the content too large */
+  public static FileUpload of(String name, FileContent content) {
+    Checks.requireNotBlank("files.name", name);
+    requireNonNull(content, "content == null");
+    if (content.size() > MAX_SIZE) {
       throw Checks.invalid("files[" + name + "]", "is larger than " + (MAX_SIZE / (1024 * 1024)) + " MB");
     }
     String baseName = name.replace('\\', '/');
@@ -29,7 +40,7 @@ public final class FileUpload {
     if (baseName.isBlank()) {
       throw Checks.invalid("files.name", "must name a file, not a directory: " + name);
     }
-    return new FileUpload(baseName, content.clone());
+    return new FileUpload(baseName, content);
   }
 
   /** The file's base name (directories stripped). */
@@ -37,33 +48,17 @@ public final class FileUpload {
     return name;
   }
 
-  public byte[] content() {
-    return content.clone();
-  }
-
-  int size() {
-    return content.length;
-  }
-
-  /** The bytes themselves, not a copy: for the delivery that uploads them, never to be changed. */
-  public byte[] contentUnsafe() {
+  /** The bytes, read when uploaded. */
+  public FileContent content() {
     return content;
   }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof FileUpload
-        && ((FileUpload) other).name.equals(name)
-        && Arrays.equals(((FileUpload) other).content, content);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * name.hashCode() + Arrays.hashCode(content);
+  public long size() {
+    return content.size();
   }
 
   @Override
   public String toString() {
-    return "FileUpload{" + name + ", " + content.length + " bytes}";
+    return "FileUpload{" + name + ", " + content.size() + " bytes}";
   }
 }

@@ -22,6 +22,10 @@ import org.commandcenter.mattermost.rules.MattermostIds;
  * avatar URL; {@code endpoint} is handled by the adapter when it builds the client.
  */
 public final class SendRequest {
+  /** Mattermost accepts at most 10 files on one post (server/public/model/post.go: len(FileIds) > 10). */
+  public static final int MAX_FILES = 10;
+  /** All the files of one message together; one file may already be Mattermost's default limit. */
+  public static final long MAX_TOTAL_FILE_BYTES = 100L * 1024 * 1024;
   private final String message;
   private final String text;
   private final String color;
@@ -379,6 +383,14 @@ public final class SendRequest {
       requireIdOrNull("updatePostId", updatePostId);
       if (updatePostId != null && !files.isEmpty()) {
         throw Checks.invalid("files", "cannot be added when updating a post (updatePostId)");
+      }
+      if (files.size() > MAX_FILES) {
+        throw Checks.invalid("files", files.size() + " files; a post holds at most " + MAX_FILES);
+      }
+      long totalBytes = files.stream().mapToLong(FileUpload::size).sum();
+      if (totalBytes > MAX_TOTAL_FILE_BYTES) {
+        throw Checks.invalid("files", (totalBytes / (1024 * 1024)) + " MB in all; at most "
+            + (MAX_TOTAL_FILE_BYTES / (1024 * 1024)) + " MB per message");
       }
       if (updatePostId != null && targets.size() > 1) {
         throw Checks.invalid("channel", "an update (updatePostId) changes one post; give at most one channel");

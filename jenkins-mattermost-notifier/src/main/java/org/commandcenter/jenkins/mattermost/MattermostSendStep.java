@@ -10,13 +10,16 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commandcenter.mattermost.FileContent;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.rules.WebhookUrls;
+import org.commandcenter.notifier.core.FileUpload;
 import org.commandcenter.notifier.core.NotificationEngine;
 import org.commandcenter.notifier.core.NotificationException;
 import org.commandcenter.notifier.core.NotificationLog;
@@ -42,10 +45,6 @@ import org.kohsuke.stapler.verb.POST;
  * {@link MattermostSendResponse}.
  */
 public class MattermostSendStep extends Step {
-  /** Mattermost accepts at most 10 files on one post ({@code model/post.go}: len(FileIds) > 10 is invalid). */
-  static final int MAX_FILES = 10;
-  /** Mattermost's default FileSettings.MaxFileSize (100 MiB); the server may allow less. */
-  static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
   /** Length of the message shown next to the step in Pipeline views. */
   static final int MAX_SHOWN_CHARS = 80;
 
@@ -79,7 +78,7 @@ public class MattermostSendStep extends Step {
   }
 
   /** The core's request: this step's parameters over the global defaults, files already read. */
-  SendRequest toRequest(ConnectionSettings settings, String rootUrl, Map<String, byte[]> fileContents) {
+  SendRequest toRequest(ConnectionSettings settings, String rootUrl, List<FileUpload> uploads) {
     SendRequest.Builder request = SendRequest.builder()
         .message(message)
         .text(text)
@@ -108,7 +107,7 @@ public class MattermostSendStep extends Step {
           .siteUrl(settings.siteUrl())
           .build());
     }
-    fileContents.forEach(request::file);
+    request.files(uploads);
     return request.build();
   }
 
@@ -116,11 +115,15 @@ public class MattermostSendStep extends Step {
     return settings.iconUrl() != null ? settings.iconUrl() : Icons.bundledIconUrl(rootUrl);
   }
 
-  /** Reads {@code files} (comma-separated Ant patterns, as in archiveArtifacts) from the workspace. */
-  Map<String, byte[]> readFiles(FilePath workspace) throws IOException, InterruptedException {
-    Map<String, byte[]> contents = new LinkedHashMap<>();
+  /**
+   * The workspace files {@code files} names (comma-separated Ant patterns, as in archiveArtifacts). Nothing is read
+   * here: each upload streams its file from the agent when it is sent, so the controller never holds them in memory.
+   * How many and how large is the core's rule ({@link SendRequest#MAX_FILES}, {@link SendRequest#MAX_TOTAL_FILE_BYTES}).
+   */
+  List<FileUpload> workspaceFiles(FilePath workspace) throws IOException, InterruptedException {
+    List<FileUpload> uploads = new ArrayList<>();
     if (files == null) {
-      return contents;
+      return uploads;
     }
     if (workspace == null) {
       throw new IllegalArgumentException(Messages.get("step.files.noWorkspace"));
@@ -129,19 +132,40 @@ public class MattermostSendStep extends Step {
     if (matches.length == 0) {
       throw new IllegalArgumentException(Messages.get("step.files.none", files));
     }
-    if (matches.length > MAX_FILES) {
-      throw new IllegalArgumentException(Messages.get("step.files.tooMany", matches.length, MAX_FILES));
+    if (matches.length > SendRequest.MAX_FILES) {
+      // Before asking every agent file for its length.
+      throw new IllegalArgumentException(Messages.get("step.files.tooMany", matches.length, SendRequest.MAX_FILES));
     }
     for (FilePath file : matches) {
-      long length = file.length();
-      if (length > MAX_FILE_BYTES) {
-        throw new IllegalArgumentException(Messages.get("step.files.tooLarge", file.getName(), MAX_FILE_BYTES));
-      }
-      try (InputStream in = file.read()) {
-        contents.put(file.getName(), in.readNBytes((int) MAX_FILE_BYTES + 1));
+      uploads.add(FileUpload.of(file.getName(), new WorkspaceFile(file, file.length())));
+    }
+    return uploads;
+  }
+
+  /** A workspace file, read from its agent each time it is sent. */
+  private static final class WorkspaceFile implements FileContent {
+    private final FilePath file;
+    private final long size;
+
+    WorkspaceFile(FilePath file, long size) {
+      this.file = file;
+      this.size = size;
+    }
+
+    @Override
+    public long size() {
+      return size;
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      try {
+        return file.read();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while opening " + file.getName());
       }
     }
-    return contents;
   }
 
   // ---- data binding: the old plugin's names and meanings, then ours ----
@@ -335,7 +359,7 @@ public class MattermostSendStep extends Step {
           new MattermostConnection.Choice(step.credentialId, "credentialId", step.endpoint), ThreadStore.none(),
           step.failOnError,
           settings -> {
-            SendRequest request = step.toRequest(settings, context.rootUrl(), step.readFiles(workspace));
+            SendRequest request = step.toRequest(settings, context.rootUrl(), step.workspaceFiles(workspace));
             return engine -> MattermostSendResponse.of(engine.send(request));
           },
           MattermostSendResponse::failed);

@@ -209,10 +209,38 @@ class MattermostSendStepTest {
 
     MattermostSendStep.Execution.send(context, step, run, log.listener, workspace);
 
+    // Nothing is read while the request is built: the upload streams the file from the agent.
+    verify(report, never()).read();
     assertThat(sentRequest().files()).singleElement().satisfies(f -> {
       assertThat(f.name()).isEqualTo("report.html");
-      assertThat(new String(f.content(), StandardCharsets.UTF_8)).isEqualTo("<h1/>");
+      assertThat(f.size()).isEqualTo(5);
+      try (java.io.InputStream in = f.content().open()) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<h1/>");
+      }
     });
+  }
+
+  @Test
+  void filesLargerThanAMessageMayCarryAreRefusedWithoutBeingRead() throws Exception {
+    FilePath workspace = mock(FilePath.class);
+    FilePath[] dumps = new FilePath[3];
+    for (int i = 0; i < dumps.length; i++) {
+      dumps[i] = mock(FilePath.class);
+      when(dumps[i].getName()).thenReturn("heap-" + i + ".hprof");
+      when(dumps[i].length()).thenReturn(40L * 1024 * 1024);
+    }
+    when(workspace.list("*.hprof")).thenReturn(dumps);
+    MattermostSendStep step = new MattermostSendStep("Dumps");
+    step.setFiles("*.hprof");
+
+    MattermostSendResponse response = MattermostSendStep.Execution.send(context, step, run, log.listener, workspace);
+
+    assertThat(response.isSent()).isFalse();
+    assertThat(response.getError()).isEqualTo("files: 120 MB in all; at most 100 MB per message");
+    for (FilePath dump : dumps) {
+      verify(dump, never()).read();
+    }
+    verify(context.engine, never()).send(any());
   }
 
   @Test

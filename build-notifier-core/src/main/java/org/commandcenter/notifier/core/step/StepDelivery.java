@@ -88,7 +88,7 @@ public final class StepDelivery {
       String channelId = channelId(target.channel());
       post.channel(channelId);
       for (FileUpload file : request.files()) {
-        post.addFileId(client.uploadFile(channelId, file.name(), file.contentUnsafe()));
+        post.addFileId(client.uploadFile(channelId, file.name(), file.content()));
       }
     }
     if (request.threadId() != null) {
