@@ -166,6 +166,20 @@ final class RestApi {
     }
   }
 
+  /** {@code GET /api/v4/posts/{id}}. */
+  StoredPost post(String postId) throws MattermostException {
+    Request request = request(api().addPathSegment("posts").addPathSegment(postId)).get().build();
+    String action = "read post " + postId;
+    return StoredPost.fromJson(parse(action, executor.execute(action, request), JsonObject.class));
+  }
+
+  /** {@code GET /api/v4/users/{id}} (server/channels/api4/user.go getUser). */
+  User user(String userId) throws MattermostException {
+    Request request = request(api().addPathSegment("users").addPathSegment(userId)).get().build();
+    String action = "look up user " + userId;
+    return parse(action, executor.execute(action, request), User.class);
+  }
+
   User me(long deadline) throws MattermostException {
     Request request = request(api().addPathSegment("users").addPathSegment("me")).get().build();
     return parse("read current user", executor.execute("read current user", request, deadline), User.class);
