@@ -176,6 +176,19 @@ public final class MattermostClient {
     return rest.patch(postId, post);
   }
 
+  /**
+   * Applies an update made from a stored post (REST only): {@code PUT /api/v4/posts/{id}/patch} with its message,
+   * props and files. The server replaces props wholesale (server/channels/app/post.go PatchPost), as it does for an
+   * action response's {@code update}.
+   */
+  public PostResult update(String postId, PostUpdate update) throws MattermostException {
+    requireNonNull(postId, "postId == null");
+    requireNonNull(update, "update == null");
+    Checks.requireId("postId", postId);
+    requireRest("update a post");
+    return rest.patch(postId, update.toJsonTree());
+  }
+
   /** Uploads a file to a channel (REST only); attach the returned id with {@link Post.Builder#addFileId}. */
   public String uploadFile(String channelId, String fileName, byte[] content) throws MattermostException {
     requireNonNull(channelId, "channelId == null");

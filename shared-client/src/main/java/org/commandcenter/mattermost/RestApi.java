@@ -84,8 +84,12 @@ final class RestApi {
 
   /** {@code PUT /api/v4/posts/{id}/patch}; the server replaces props wholesale. */
   PostResult patch(String postId, Post post) throws MattermostException {
+    return patch(postId, payloads.restPatch(post));
+  }
+
+  PostResult patch(String postId, JsonObject patch) throws MattermostException {
     Request request = request(api().addPathSegment("posts").addPathSegment(postId).addPathSegment("patch"))
-        .put(payloads.body(payloads.restPatch(post)))
+        .put(payloads.body(patch))
         .build();
     String action = "update post " + postId;
     JsonObject updated = parse(action, executor.execute(action, request), JsonObject.class);
