@@ -225,4 +225,18 @@ class InteractiveMessageContractTest {
     assertThat(refused.status()).isEqualTo(403);
     assertThat(integration.received).isEmpty();
   }
+
+  @Test
+  void noApiAnswerShowsAnActionsUrlOrContext() throws Exception {
+    String postId = postWithActions(rebuildButton());
+
+    Wire.Answer read = Wire.get(mm.url() + "/api/v4/posts/" + postId, MattermostSandbox.ALICE_TOKEN);
+
+    JsonObject action = read.json().getAsJsonObject("props").getAsJsonArray("attachments").get(0).getAsJsonObject()
+        .getAsJsonArray("actions").get(0).getAsJsonObject();
+    assertThat(action.get("id").getAsString()).isEqualTo("rebuild");
+    assertThat(action.has("integration")).isFalse();
+    assertThat(read.body).doesNotContain("/mattermost/actions");
+    assertThat(mm.clickButton("alice", postId, "rebuild").status()).as("the stored post keeps it").isEqualTo(200);
+  }
 }

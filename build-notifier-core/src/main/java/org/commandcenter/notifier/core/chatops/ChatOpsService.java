@@ -35,7 +35,6 @@ import org.commandcenter.notifier.core.NotificationLog;
 public final class ChatOpsService {
   private final ActionClicks clicks;
   private final SlashCommands commands;
-  private final AlertPosts posts;
   private final MattermostClient client;
   private final ChatOpsConfig config;
   private final ExecutorService executor;
@@ -49,7 +48,7 @@ public final class ChatOpsService {
     this.log = log;
     Identities identities = new Identities(client, port, config.userCacheTtl(), clock, log);
     RateLimiter rateLimiter = new RateLimiter(config.rateLimitRequests(), config.rateLimitPeriod(), clock);
-    this.posts = new AlertPosts(client, store, buttons, log);
+    AlertPosts posts = new AlertPosts(client, store, buttons, log);
     this.clicks = new ActionClicks(buttons.signer(), port, store, posts, identities, rateLimiter, audit, config,
         clock);
     this.commands = new SlashCommands(port, identities, rateLimiter, posts, client, audit, config, clock, log);
