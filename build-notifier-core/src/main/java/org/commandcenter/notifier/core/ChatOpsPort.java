@@ -21,11 +21,15 @@ public interface ChatOpsPort {
 
   /**
    * The job with this full name ({@code team/app/main}, case-sensitive, as Jenkins resolves it) as {@code user}
-   * sees it; empty when it does not exist or the user may not read it.
+   * sees it; empty when it does not exist or the user may not read it (Jenkins throws AccessDeniedException for a
+   * user with only Job/Discover: that is "empty" too, so existence does not leak).
    */
   Optional<JobInfo> findJob(ChatUser user, String fullName);
 
-  /** Full names of jobs {@code user} can see, for "did you mean" (ChatOps picks the near ones). */
+  /**
+   * Full names of jobs {@code user} can see, for "did you mean" (ChatOps picks the near ones); resolved under the
+   * user's authentication, so a name they may not see never appears in a suggestion.
+   */
   List<String> jobNames(ChatUser user);
 
   /** Which of READ, BUILD, CANCEL {@code user} has on the job. */
@@ -34,7 +38,10 @@ public interface ChatOpsPort {
   /** Queues the job with these parameters (the others keep their defaults). */
   ScheduledBuild build(ChatUser user, String fullName, Map<String, String> parameters) throws ChatOpsException;
 
-  /** Queues the job again with the parameters of build {@code number}. */
+  /**
+   * Queues the job again with the parameters of build {@code number} (parameters defined since get their defaults;
+   * file parameters cannot be replayed: refuse with a ChatOpsException saying so).
+   */
   ScheduledBuild rebuild(ChatUser user, String fullName, int number) throws ChatOpsException;
 
   /** Stops build {@code number}, running or queued. */
