@@ -21,9 +21,13 @@ final class LocalDoctor {
 
   /** The command line, without secrets (they go through the environment). */
   static List<String> arguments(String siteUrl, CoturnServer coturn, boolean ascii) {
+    return arguments(siteUrl, LocalMattermost.TEAM, coturn, ascii);
+  }
+
+  static List<String> arguments(String siteUrl, String team, CoturnServer coturn, boolean ascii) {
     List<String> args = new ArrayList<>(List.of("doctor",
         "--url", siteUrl,
-        "--team", LocalMattermost.TEAM,
+        "--team", team,
         "--channel", LocalMattermost.BUILDS,
         "--channel", LocalMattermost.ALERTS,
         "--war-room-channel", LocalMattermost.WAR_ROOM));
@@ -44,12 +48,16 @@ final class LocalDoctor {
 
   /** Runs doctor; returns its exit code and its report (standard output, then standard error). */
   static Result run(String siteUrl, String token, CoturnServer coturn, boolean ascii) {
+    return run(siteUrl, LocalMattermost.TEAM, token, coturn, ascii);
+  }
+
+  static Result run(String siteUrl, String team, String token, CoturnServer coturn, boolean ascii) {
     Map<String, String> variables = coturn == null
         ? Map.of("MATTERMOST_TOKEN", token)
         : Map.of("MATTERMOST_TOKEN", token, "TURN_STATIC_AUTH_SECRET", readSecret(coturn));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = CommandCenter.execute(arguments(siteUrl, coturn, ascii).toArray(new String[0]),
+    int exit = CommandCenter.execute(arguments(siteUrl, team, coturn, ascii).toArray(new String[0]),
         Environment.of(variables, InputStream.nullInputStream()), out, err);
     return new Result(exit, out.toString() + err);
   }

@@ -36,7 +36,10 @@ class LocalCommandCenterTest {
         .containsPattern("TURN over UDP \\(turn:127\\.0\\.0\\.1:\\d+\\?transport=udp\\) +allocated relay 127\\.0\\.0\\.1:\\d+; echo via")
         .containsPattern("TURN over TLS \\(turns:127\\.0\\.0\\.1:\\d+\\?transport=tcp\\) +allocated relay")
         .containsPattern("Open the inbox: http://127\\.0\\.0\\.1:\\d+/")
-        .contains("Stopping coturn", "Stopping Mattermost stand-in");
+        // ChatOps: the endpoint the buttons point at, and /jenkins created in the stand-in.
+        .containsPattern("Actions URL Mattermost must reach: http://127\\.0\\.0\\.1:\\d+/mattermost/actions")
+        .containsPattern("Slash command /jenkins created in team factory -> http://127\\.0\\.0\\.1:\\d+/mattermost/command")
+        .contains("Stopping coturn", "Stopping Mattermost stand-in", "Stopping ChatOps endpoint");
     // The generated TURN secret is never printed; only where it is.
     assertThat(text).doesNotContainPattern("static-auth-secret=[0-9a-f]{64}");
 

@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.commandcenter.sandbox.inbox.LocalPages;
+import org.commandcenter.sandbox.internal.AppError;
 import org.commandcenter.sandbox.internal.CallsPlugin;
+import org.commandcenter.sandbox.internal.CustomCommands;
+import org.commandcenter.sandbox.internal.Ids;
+import org.commandcenter.sandbox.internal.IntegrationActions;
+import org.commandcenter.sandbox.internal.Json;
 import org.commandcenter.sandbox.internal.PostsService;
 import org.commandcenter.sandbox.internal.RestApi;
 import org.commandcenter.sandbox.internal.Store;
@@ -43,16 +48,23 @@ public final class MattermostSandbox implements AutoCloseable {
   private final Store store;
   private final Faults faults = new Faults();
   private final SandboxServer server;
+  private final PostsService posts;
+  private final IntegrationActions actions;
+  private final CustomCommands commands;
   private volatile SandboxSettings settings;
   private boolean started;
 
   private MattermostSandbox(Builder builder, Store store) {
     this.store = store;
     this.settings = builder.settings;
-    PostsService posts = new PostsService(store, this::settings);
+    this.posts = new PostsService(store, this::settings);
+    this.actions = IntegrationActions.create(store, posts, this::settings);
+    this.commands = CustomCommands.create(store, posts, this::settings, this::url, builder.clock);
     this.server = new SandboxServer(builder.host, builder.port, faults, this::settings,
-        new WebhookHandler(store, posts, this::settings), new RestApi(store, posts, this::settings),
-        new CallsPlugin(store, this::settings, builder.clock), new LocalPages(store, this::settings)::handle);
+        new WebhookHandler(store, posts, this::settings), commands,
+        new RestApi(store, posts, this::settings, actions, commands),
+        new CallsPlugin(store, this::settings, builder.clock),
+        new LocalPages(store, this::settings, actions, commands)::handle);
   }
 
   public static Builder builder() {
@@ -176,6 +188,97 @@ public final class MattermostSandbox implements AutoCloseable {
   /** The Calls state a client set with {@code POST /plugins/com.mattermost.calls/{channelId}}, if any. */
   public Optional<Boolean> callsEnabled(String channelId) {
     return store.callsEnabled(channelId);
+  }
+
+  // ---- interactive messages and slash commands ---------------------------------------------------------------------
+
+  /**
+   * Creates a custom slash command in a team, as System Console > Integrations > Slash Commands does: method POST,
+   * a generated 26-character token (model.Command.PreSave), the trigger lower-cased.
+   */
+  public SlashCommandInfo createSlashCommand(String team, String trigger, String url, String creator) {
+    return createSlashCommand(team, trigger, url, creator, "P", "");
+  }
+
+  /** @param method {@code P} (POST) or {@code G} (GET) */
+  public SlashCommandInfo createSlashCommand(String team, String trigger, String url, String creator, String method,
+      String autoCompleteHint) {
+    requireNonNull(trigger, "trigger == null");
+    requireNonNull(url, "url == null");
+    String teamId = teamId(team);
+    String creatorId = userId(creator);
+    String normalized = trigger.toLowerCase(java.util.Locale.ROOT);
+    // model.Command.IsValid.
+    if (normalized.isEmpty() || normalized.length() > 128 || normalized.startsWith("/") || normalized.contains(" ")) {
+      throw new IllegalArgumentException("trigger: 1 to 128 characters, no leading slash, no spaces");
+    }
+    if (!url.matches("https?://.+") || url.length() > 1024) {
+      throw new IllegalArgumentException("url: must be an http:// or https:// URL of at most 1024 characters");
+    }
+    if (!method.equals("P") && !method.equals("G")) {
+      throw new IllegalArgumentException("method: must be P or G");
+    }
+    Store.Command command = store.addCommand(new Store.Command(Ids.newId(), Ids.newId(), teamId, creatorId, normalized,
+        method, url, "", "", autoCompleteHint));
+    return new SlashCommandInfo(command.id, command.token, command.trigger, command.url);
+  }
+
+  /**
+   * Clicks a button as {@code username}, as the webapp does: {@code POST /api/v4/posts/{postId}/actions/{actionId}}
+   * with that user's session. The sandbox then calls the integration exactly as for a click over HTTP.
+   */
+  public ApiAnswer clickButton(String username, String postId, String actionId) {
+    Store.User user = user(username);
+    if (!actionId.matches("[A-Za-z0-9]+")) {
+      // The route {action_id:[A-Za-z0-9]+} does not match: mux's 404.
+      return answer(AppError.of("", "api.context.404.app_error", 404));
+    }
+    try {
+      return new ApiAnswer(200, actions.click(user, postId, actionId, "", ""));
+    } catch (AppError e) {
+      return answer(e);
+    }
+  }
+
+  /** Runs a slash command line ({@code /jenkins status}) as {@code username} in a channel, as the webapp does. */
+  public ApiAnswer runCommand(String username, String team, String channel, String commandLine) {
+    return runCommand(username, team, channel, commandLine, "");
+  }
+
+  /** Like {@link #runCommand(String, String, String, String)}, typed in the thread of {@code rootId}. */
+  public ApiAnswer runCommand(String username, String team, String channel, String commandLine, String rootId) {
+    Store.User user = user(username);
+    try {
+      return new ApiAnswer(200, commands.execute(user, channelId(team, channel), commandLine, rootId));
+    } catch (AppError e) {
+      return answer(e);
+    }
+  }
+
+  /** What reached {@code username} only (ephemeral posts: answers to clicks and commands), oldest first. */
+  public List<ReceivedPost> ephemeralPosts(String username) {
+    List<ReceivedPost> result = new ArrayList<>();
+    Store.User user = user(username);
+    for (Store.Post post : store.ephemeralsFor(user.id)) {
+      Store.Channel channel = store.channel(post.channelId).orElseThrow();
+      result.add(new ReceivedPost(post, channel.name, store.team(channel.teamId).map(t -> t.name).orElse(""),
+          user.username));
+    }
+    return result;
+  }
+
+  /** One post by id, with its current content. */
+  public Optional<ReceivedPost> post(String postId) {
+    return allPosts().stream().filter(p -> p.id().equals(postId)).findFirst();
+  }
+
+  private Store.User user(String username) {
+    return store.userByUsername(username)
+        .orElseThrow(() -> new IllegalArgumentException("username: no user " + username));
+  }
+
+  private static ApiAnswer answer(AppError error) {
+    return ApiAnswer.of(error.statusCode(), Json.GSON.toJson(error.toJson(Ids.newId(), true)));
   }
 
   /** Makes {@code GET /calls/{channelId}/active} answer true, as if someone joined the War Room. */

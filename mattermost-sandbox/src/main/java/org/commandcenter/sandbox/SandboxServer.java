@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.commandcenter.sandbox.internal.AppError;
 import org.commandcenter.sandbox.internal.CallsPlugin;
+import org.commandcenter.sandbox.internal.CustomCommands;
 import org.commandcenter.sandbox.internal.HttpRequest;
 import org.commandcenter.sandbox.internal.HttpResponse;
 import org.commandcenter.sandbox.internal.Ids;
@@ -54,6 +55,7 @@ final class SandboxServer implements Faults.Switch {
   private final Faults faults;
   private final Supplier<SandboxSettings> settings;
   private final WebhookHandler webhooks;
+  private final CustomCommands commands;
   private final RestApi restApi;
   private final CallsPlugin calls;
   private final LocalRoutes localRoutes;
@@ -64,12 +66,13 @@ final class SandboxServer implements Faults.Switch {
   private int port;
 
   SandboxServer(String host, int port, Faults faults, Supplier<SandboxSettings> settings, WebhookHandler webhooks,
-      RestApi restApi, CallsPlugin calls, LocalRoutes localRoutes) {
+      CustomCommands commands, RestApi restApi, CallsPlugin calls, LocalRoutes localRoutes) {
     this.host = requireNonNull(host, "host == null");
     this.requestedPort = port;
     this.faults = requireNonNull(faults, "faults == null");
     this.settings = requireNonNull(settings, "settings == null");
     this.webhooks = webhooks;
+    this.commands = commands;
     this.restApi = restApi;
     this.calls = calls;
     this.localRoutes = localRoutes;
@@ -208,6 +211,14 @@ final class SandboxServer implements Faults.Switch {
 
   private HttpResponse route(HttpRequest request, String path, SandboxSettings s) {
     try {
+      if (path.startsWith("/hooks/commands/")) {
+        // web/webhook.go: /hooks/commands/{id:[A-Za-z0-9]+}, POST, no session.
+        String id = path.substring("/hooks/commands/".length());
+        if (!request.method().equals("POST") || !id.matches("[A-Za-z0-9]+")) {
+          throw AppError.of("", "api.context.404.app_error", 404);
+        }
+        return commands.handleWebhook(request, id);
+      }
       if (path.startsWith("/hooks/")) {
         String id = path.substring("/hooks/".length());
         if (!request.method().equals("POST") || !id.matches("[A-Za-z0-9]+")) {

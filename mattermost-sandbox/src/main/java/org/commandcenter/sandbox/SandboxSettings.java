@@ -27,6 +27,10 @@ public final class SandboxSettings {
   private final int callsTurnCredentialsExpirationMinutes;
   private final String serverVersion;
   private final boolean professionalLicense;
+  private final boolean enableCommands;
+  private final int outgoingIntegrationRequestsTimeoutSeconds;
+  private final String allowedUntrustedInternalConnections;
+  private final String siteUrl;
 
   private SandboxSettings(Builder b) {
     this.enableIncomingWebhooks = b.enableIncomingWebhooks;
@@ -47,6 +51,10 @@ public final class SandboxSettings {
     this.callsTurnCredentialsExpirationMinutes = b.callsTurnCredentialsExpirationMinutes;
     this.serverVersion = b.serverVersion;
     this.professionalLicense = b.professionalLicense;
+    this.enableCommands = b.enableCommands;
+    this.outgoingIntegrationRequestsTimeoutSeconds = b.outgoingIntegrationRequestsTimeoutSeconds;
+    this.allowedUntrustedInternalConnections = b.allowedUntrustedInternalConnections;
+    this.siteUrl = b.siteUrl;
   }
 
   public static SandboxSettings defaults() {
@@ -88,6 +96,20 @@ public final class SandboxSettings {
    * postPriorityCheck, model.MinimumProfessionalProvidedLicense); webhooks are not checked.
    */
   public boolean professionalLicense() { return professionalLicense; }
+  /** ServiceSettings.EnableCommands (default true): custom slash commands. */
+  public boolean enableCommands() { return enableCommands; }
+  /**
+   * ServiceSettings.OutgoingIntegrationRequestsTimeout (default 30, model.OutgoingIntegrationRequestsDefaultTimeout):
+   * how long a button's integration and a slash command's URL get to answer.
+   */
+  public int outgoingIntegrationRequestsTimeoutSeconds() { return outgoingIntegrationRequestsTimeoutSeconds; }
+  /**
+   * ServiceSettings.AllowedUntrustedInternalConnections (default ""): host names and CIDRs, separated by spaces or
+   * commas, that integrations may reach although they are loopback, private or this host's own addresses.
+   */
+  public String allowedUntrustedInternalConnections() { return allowedUntrustedInternalConnections; }
+  /** ServiceSettings.SiteURL; null means the sandbox's own URL (a real server must have it set for commands). */
+  public String siteUrl() { return siteUrl; }
 
   @Override
   public String toString() {
@@ -126,6 +148,10 @@ public final class SandboxSettings {
     private String serverVersion = "10.11.0";
     // A fresh server has no licence; the sandbox defaults to a licensed one so priority features work out of the box.
     private boolean professionalLicense = true;
+    private boolean enableCommands = true;
+    private int outgoingIntegrationRequestsTimeoutSeconds = 30;
+    private String allowedUntrustedInternalConnections = "";
+    private String siteUrl;
 
     private Builder() {
     }
@@ -149,6 +175,10 @@ public final class SandboxSettings {
       this.callsTurnCredentialsExpirationMinutes = s.callsTurnCredentialsExpirationMinutes;
       this.serverVersion = s.serverVersion;
       this.professionalLicense = s.professionalLicense;
+      this.enableCommands = s.enableCommands;
+      this.outgoingIntegrationRequestsTimeoutSeconds = s.outgoingIntegrationRequestsTimeoutSeconds;
+      this.allowedUntrustedInternalConnections = s.allowedUntrustedInternalConnections;
+      this.siteUrl = s.siteUrl;
     }
 
     public Builder enableIncomingWebhooks(boolean value) { this.enableIncomingWebhooks = value; return this; }
@@ -181,6 +211,24 @@ public final class SandboxSettings {
     public Builder callsPluginInstalled(boolean value) { this.callsPluginInstalled = value; return this; }
     public Builder callsDefaultEnabled(boolean value) { this.callsDefaultEnabled = value; return this; }
     public Builder professionalLicense(boolean value) { this.professionalLicense = value; return this; }
+    public Builder enableCommands(boolean value) { this.enableCommands = value; return this; }
+
+    public Builder outgoingIntegrationRequestsTimeoutSeconds(int value) {
+      if (value < 1) throw new IllegalArgumentException("outgoingIntegrationRequestsTimeoutSeconds: must be >= 1 but was " + value);
+      this.outgoingIntegrationRequestsTimeoutSeconds = value;
+      return this;
+    }
+
+    public Builder allowedUntrustedInternalConnections(String value) {
+      this.allowedUntrustedInternalConnections = requireNonNull(value, "allowedUntrustedInternalConnections == null");
+      return this;
+    }
+
+    /** Without a trailing slash, e.g. {@code https://chat.example.com}; null for the sandbox's own URL. */
+    public Builder siteUrl(String value) {
+      this.siteUrl = value == null || value.isEmpty() ? null : value.replaceAll("/+$", "");
+      return this;
+    }
 
     public Builder callsVersion(String value) {
       this.callsVersion = requireNonNull(value, "callsVersion == null");

@@ -97,4 +97,33 @@ class InboxPageTest extends SandboxPerTest {
 
     assertThat(html).contains("war-room-banner", "War Room");
   }
+
+  @Test
+  void drawsButtonsTheCommandBoxAndEphemeralAnswersOnlyForTheirUser() throws Exception {
+    mm.settings(mm.settings().newBuilder().allowedUntrustedInternalConnections("127.0.0.1").build());
+    try (FakeIntegration integration = new FakeIntegration()) {
+      integration.answer(FakeIntegration.Reply.json("{\"ephemeral_text\":\"only for you\"}"));
+      String postId = Wire.post(mm.url() + "/api/v4/posts", "{\"channel_id\":\"" + mm.channelId("factory", "builds")
+          + "\",\"props\":{\"attachments\":[{\"title\":\"app #142\",\"actions\":[{\"id\":\"rebuild\","
+          + "\"name\":\"Rebuild\",\"style\":\"primary\",\"integration\":{\"url\":\"" + integration.url("/a")
+          + "\"}},{\"id\":\"abort\",\"name\":\"Abort\",\"disabled\":true,\"integration\":{\"url\":\""
+          + integration.url("/a") + "\"}}]}]}}", JENKINS_BOT_TOKEN).json().get("id").getAsString();
+      Wire.Answer clicked = Wire.post(mm.url() + "/_sandbox/as/alice/actions/" + postId + "/rebuild", "{}");
+      assertThat(clicked.status).as(clicked.body).isEqualTo(200);
+
+      String alice = page("/factory/channels/builds?as=alice");
+      String bob = page("/factory/channels/builds?as=bob");
+
+      assertThat(alice).contains("<button type=\"button\" class=\"action-button btn-primary\" data-post-id=\""
+          + postId + "\" data-action-id=\"rebuild\" data-action-name=\"Rebuild\">Rebuild</button>");
+      assertThat(alice).contains("data-action-id=\"abort\" data-action-name=\"Abort\" disabled>");
+      assertThat(alice).contains("only for you", "(Only visible to you)", "<form class=\"command-box\"",
+          "<script src=\"/_sandbox/inbox.js\"></script>", "data-viewer=\"alice\"");
+      assertThat(alice).doesNotContain(integration.url("/a"));
+      assertThat(bob).doesNotContain("only for you").contains("data-viewer=\"bob\"");
+      assertThat(Wire.get(mm.url() + "/_sandbox/inbox.js").body).contains("/_sandbox/as/");
+      assertThat(Wire.post(mm.url() + "/_sandbox/as/alice/actions/" + postId + "/show-log", "{}").status)
+          .isEqualTo(404);
+    }
+  }
 }

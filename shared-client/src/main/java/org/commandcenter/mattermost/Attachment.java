@@ -9,7 +9,8 @@ import org.commandcenter.mattermost.rules.Colors;
 
 /**
  * A Slack-compatible message attachment. Validated at {@link Builder#build()} with the rules of
- * server/public/model/slack_attachment.go ({@code SlackAttachment.IsValid}).
+ * server/public/model/slack_attachment.go ({@code SlackAttachment.IsValid}). Its {@link #actions()} are buttons
+ * (server/public/model/integration_action.go PostAction).
  */
 public final class Attachment {
   /** The webapp shows at most this many footer characters; longer footers are a caller bug. */
@@ -29,6 +30,7 @@ public final class Attachment {
   private final String thumbUrl;
   private final String footer;
   private final String footerIcon;
+  private final List<Action> actions;
 
   private Attachment(Builder builder) {
     this.fallback = builder.fallback;
@@ -45,6 +47,7 @@ public final class Attachment {
     this.thumbUrl = builder.thumbUrl;
     this.footer = builder.footer;
     this.footerIcon = builder.footerIcon;
+    this.actions = List.copyOf(builder.actions);
   }
 
   public static Builder builder() {
@@ -111,6 +114,11 @@ public final class Attachment {
     return footerIcon;
   }
 
+  /** Buttons under the attachment, in order. */
+  public List<Action> actions() {
+    return actions;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof Attachment)) {
@@ -130,18 +138,20 @@ public final class Attachment {
         && Objects.equals(imageUrl, that.imageUrl)
         && Objects.equals(thumbUrl, that.thumbUrl)
         && Objects.equals(footer, that.footer)
-        && Objects.equals(footerIcon, that.footerIcon);
+        && Objects.equals(footerIcon, that.footerIcon)
+        && actions.equals(that.actions);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(fallback, color, pretext, text, authorName, authorLink, authorIcon, title,
-        titleLink, fields, imageUrl, thumbUrl, footer, footerIcon);
+        titleLink, fields, imageUrl, thumbUrl, footer, footerIcon, actions);
   }
 
   @Override
   public String toString() {
-    return "Attachment{title=" + title + ", color=" + color + ", fields=" + fields.size() + "}";
+    return "Attachment{title=" + title + ", color=" + color + ", fields=" + fields.size()
+        + (actions.isEmpty() ? "" : ", actions=" + actions.size()) + "}";
   }
 
   public static final class Builder {
@@ -159,6 +169,7 @@ public final class Attachment {
     private String thumbUrl;
     private String footer;
     private String footerIcon;
+    private final List<Action> actions = new ArrayList<>();
 
     Builder() {}
 
@@ -177,6 +188,7 @@ public final class Attachment {
       this.thumbUrl = attachment.thumbUrl;
       this.footer = attachment.footer;
       this.footerIcon = attachment.footerIcon;
+      this.actions.addAll(attachment.actions);
     }
 
     public Builder fallback(String fallback) {
@@ -260,6 +272,19 @@ public final class Attachment {
       return this;
     }
 
+    /** Replaces the buttons. */
+    public Builder actions(List<Action> actions) {
+      requireNonNull(actions, "actions == null");
+      this.actions.clear();
+      actions.forEach(this::addAction);
+      return this;
+    }
+
+    public Builder addAction(Action action) {
+      this.actions.add(requireNonNull(action, "action == null"));
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the offending field, e.g. {@code color: ...}. */
     public Attachment build() {
       if (notEmpty(color) && !Colors.isValid(color)) {
@@ -280,6 +305,7 @@ public final class Attachment {
       if (footer != null && Checks.codePointLength(footer) > MAX_FOOTER_LENGTH) {
         throw Checks.invalid("footer", "must be at most " + MAX_FOOTER_LENGTH + " characters");
       }
+      Checks.requireDistinctActionIds("actions", actions);
       return new Attachment(this);
     }
 

@@ -1,5 +1,8 @@
 package org.commandcenter.mattermost;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.commandcenter.mattermost.rules.Fields;
 import org.commandcenter.mattermost.rules.HttpUrls;
 import org.commandcenter.mattermost.rules.MattermostIds;
@@ -30,6 +33,20 @@ final class Checks {
   /** Links must be absolute http(s) URLs with a host (server/public/model/slack_attachment.go IsValid). */
   static void requireHttpUrl(String field, String value) {
     HttpUrls.requireValidOrEmpty(field, value);
+  }
+
+  /**
+   * A click names its action by id and the server takes the first match in the post (Post.GetAction,
+   * server/public/model/integration_action.go): a second action with the same id could never be clicked.
+   */
+  static void requireDistinctActionIds(String field, List<Action> actions) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < actions.size(); i++) {
+      String id = actions.get(i).id();
+      if (id != null && !id.isEmpty() && !seen.add(id)) {
+        throw invalid(field + "[" + i + "].id", "'" + id + "' is used by another action of this post");
+      }
+    }
   }
 
   static int codePointLength(String value) {

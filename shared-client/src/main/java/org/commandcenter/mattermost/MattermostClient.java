@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,8 @@ import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import org.commandcenter.mattermost.rules.HttpUrls;
 import org.commandcenter.mattermost.rules.WebhookUrls;
 import org.commandcenter.mattermost.tls.CaTrust;
@@ -173,6 +176,19 @@ public final class MattermostClient {
     return rest.patch(postId, post);
   }
 
+  /**
+   * Applies an update made from a stored post (REST only): {@code PUT /api/v4/posts/{id}/patch} with its message,
+   * props and files. The server replaces props wholesale (server/channels/app/post.go PatchPost), as it does for an
+   * action response's {@code update}.
+   */
+  public PostResult update(String postId, PostUpdate update) throws MattermostException {
+    requireNonNull(postId, "postId == null");
+    requireNonNull(update, "update == null");
+    Checks.requireId("postId", postId);
+    requireRest("update a post");
+    return rest.patch(postId, update.toJsonTree());
+  }
+
   /** Uploads a file to a channel (REST only); attach the returned id with {@link Post.Builder#addFileId}. */
   public String uploadFile(String channelId, String fileName, byte[] content) throws MattermostException {
     requireNonNull(content, "content == null");
@@ -228,6 +244,58 @@ public final class MattermostClient {
   public User me() throws MattermostException {
     requireRest("read the current user");
     return rest.me(executor.newDeadline());
+  }
+
+  /**
+   * A post as the server stores it (REST only), e.g. to edit it in an action response. Its actions come back without
+   * their integration (server/public/model/post.go Post.StripActionIntegrations).
+   */
+  public StoredPost post(String postId) throws MattermostException {
+    requireNonNull(postId, "postId == null");
+    Checks.requireId("postId", postId);
+    requireRest("read a post");
+    return rest.post(postId);
+  }
+
+  /**
+   * A user by id (REST only): who Mattermost says clicked a button or typed a command. The e-mail address is empty
+   * unless the server shows addresses to this token (PrivacySettings.ShowEmailAddress, or a system admin's token).
+   */
+  public User user(String userId) throws MattermostException {
+    requireNonNull(userId, "userId == null");
+    Checks.requireId("userId", userId);
+    requireRest("look up a user");
+    return rest.user(userId);
+  }
+
+  /**
+   * Sends a slash command's later answer to its {@code response_url}: at most five answers within 30 minutes of the
+   * command (server/channels/app/webhook.go HandleCommandWebhook, model.CommandWebhookLifetime). Only the hook id is
+   * taken from the URL: the answer always goes to this client's own site, so a forged response_url cannot send it
+   * elsewhere, and a Mattermost whose SiteURL differs from the address Jenkins uses still gets it. Like an incoming
+   * webhook, a status 200 is the receipt (it answers {@code ok}); the id is never part of an error.
+   *
+   * @throws IllegalArgumentException {@code responseUrl: ...} when it is not {@code …/hooks/commands/<id>}
+   */
+  public void respond(String responseUrl, CommandResponse response) throws MattermostException {
+    requireNonNull(responseUrl, "responseUrl == null");
+    requireNonNull(response, "response == null");
+    String hookId = WebhookUrls.commandHookIdOf(responseUrl);
+    HttpUrl url = HttpUrl.get(siteUrl).newBuilder()
+        .addPathSegment("hooks").addPathSegment("commands").addPathSegment(hookId).build();
+    Request request = new Request.Builder()
+        .url(url)
+        .header("Accept", "text/plain, application/json")
+        .header("User-Agent", USER_AGENT)
+        .tag(HttpExecutor.StatusIsReceipt.class, HttpExecutor.StatusIsReceipt.INSTANCE)
+        .post(RequestBody.create(response.toJson().getBytes(StandardCharsets.UTF_8), JSON))
+        .build();
+    try {
+      executor.execute("slash command answer", request);
+    } catch (MattermostException e) {
+      throw new MattermostException(WebhookUrls.redact(e.getMessage()), e.statusCode(), e.errorId(),
+          e.serverMessage(), e.requestId(), e.isRetryable(), null);
+    }
   }
 
   /** The Mattermost Calls plugin's REST API on this site (REST only). */

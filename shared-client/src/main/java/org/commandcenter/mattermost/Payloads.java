@@ -1,10 +1,12 @@
 package org.commandcenter.mattermost;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import okhttp3.RequestBody;
 
@@ -14,6 +16,8 @@ import okhttp3.RequestBody;
  * (server/public/model/post.go Post, PostPatch).
  */
 final class Payloads {
+  private static final Gson CONTEXT_GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
   private final Gson gson;
 
   Payloads(Gson gson) {
@@ -153,7 +157,45 @@ final class Payloads {
     addIfSet(json, "thumb_url", attachment.thumbUrl());
     addIfSet(json, "footer", attachment.footer());
     addIfSet(json, "footer_icon", attachment.footerIcon());
+    if (!attachment.actions().isEmpty()) {
+      json.add("actions", actions(attachment.actions()));
+    }
     return json;
+  }
+
+  /** PostAction, every member omitempty (server/public/model/integration_action.go). */
+  static JsonArray actions(List<Action> actions) {
+    JsonArray array = new JsonArray();
+    for (Action action : actions) {
+      JsonObject json = new JsonObject();
+      addIfSet(json, "id", action.id());
+      json.addProperty("type", action.type().wireValue());
+      json.addProperty("name", action.name());
+      if (action.disabled()) {
+        json.addProperty("disabled", true);
+      }
+      addIfSet(json, "style", action.style());
+      addIfSet(json, "data_source", action.dataSource());
+      if (!action.options().isEmpty()) {
+        JsonArray options = new JsonArray();
+        for (Action.Option option : action.options()) {
+          JsonObject optionJson = new JsonObject();
+          optionJson.addProperty("text", option.text());
+          optionJson.addProperty("value", option.value());
+          options.add(optionJson);
+        }
+        json.add("options", options);
+      }
+      addIfSet(json, "default_option", action.defaultOption());
+      JsonObject integration = new JsonObject();
+      integration.addProperty("url", action.integrationUrl());
+      if (!action.context().isEmpty()) {
+        integration.add("context", CONTEXT_GSON.toJsonTree(action.context()));
+      }
+      json.add("integration", integration);
+      array.add(json);
+    }
+    return array;
   }
 
   /** The JSON as a request body; every retry resends these same bytes. */

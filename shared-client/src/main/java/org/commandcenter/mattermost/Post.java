@@ -274,6 +274,9 @@ public final class Post {
       if (fileIds.size() > MAX_FILE_IDS) {
         throw Checks.invalid("fileIds", "at most " + MAX_FILE_IDS + " files per post");
       }
+      List<Action> actions = new ArrayList<>();
+      attachments.forEach(attachment -> actions.addAll(attachment.actions()));
+      Checks.requireDistinctActionIds("attachments.actions", actions);
       for (String key : props.keySet()) {
         if (key.isEmpty()) {
           throw Checks.invalid("props", "keys must not be empty");

@@ -84,8 +84,12 @@ final class RestApi {
 
   /** {@code PUT /api/v4/posts/{id}/patch}; the server replaces props wholesale. */
   PostResult patch(String postId, Post post) throws MattermostException {
+    return patch(postId, payloads.restPatch(post));
+  }
+
+  PostResult patch(String postId, JsonObject patch) throws MattermostException {
     Request request = request(api().addPathSegment("posts").addPathSegment(postId).addPathSegment("patch"))
-        .put(payloads.body(payloads.restPatch(post)))
+        .put(payloads.body(patch))
         .build();
     String action = "update post " + postId;
     JsonObject updated = parse(action, executor.execute(action, request), JsonObject.class);
@@ -163,6 +167,20 @@ final class RestApi {
       }
       throw e;
     }
+  }
+
+  /** {@code GET /api/v4/posts/{id}}. */
+  StoredPost post(String postId) throws MattermostException {
+    Request request = request(api().addPathSegment("posts").addPathSegment(postId)).get().build();
+    String action = "read post " + postId;
+    return StoredPost.fromJson(parse(action, executor.execute(action, request), JsonObject.class));
+  }
+
+  /** {@code GET /api/v4/users/{id}} (server/channels/api4/user.go getUser). */
+  User user(String userId) throws MattermostException {
+    Request request = request(api().addPathSegment("users").addPathSegment(userId)).get().build();
+    String action = "look up user " + userId;
+    return parse(action, executor.execute(action, request), User.class);
   }
 
   User me(long deadline) throws MattermostException {

@@ -12,13 +12,21 @@ public final class User {
   private final boolean isBot;
   /** Space-separated, e.g. {@code system_user system_admin}. */
   private final String roles;
+  /** When the account was deactivated (milliseconds), 0 while it is active. */
+  @SerializedName("delete_at")
+  private final long deleteAt;
 
   public User(String id, String username, String email, boolean isBot, String roles) {
+    this(id, username, email, isBot, roles, 0);
+  }
+
+  public User(String id, String username, String email, boolean isBot, String roles, long deleteAt) {
     this.id = id;
     this.username = username;
     this.email = email;
     this.isBot = isBot;
     this.roles = roles;
+    this.deleteAt = deleteAt;
   }
 
   public String id() {
@@ -40,6 +48,11 @@ public final class User {
 
   public String roles() {
     return roles;
+  }
+
+  /** Deactivated accounts keep their id and name but must not act. */
+  public boolean isDeactivated() {
+    return deleteAt > 0;
   }
 
   @Override

@@ -37,6 +37,7 @@ public final class NotifyConfig {
   private final String iconEmoji;
   private final Duration deadline;
   private final boolean failOnError;
+  private final AlertButtons alertButtons;
 
   private NotifyConfig(Builder builder) {
     this.events = Collections.unmodifiableSet(EnumSet.copyOf(builder.events));
@@ -55,6 +56,7 @@ public final class NotifyConfig {
     this.iconEmoji = builder.iconEmoji;
     this.deadline = builder.deadline;
     this.failOnError = builder.failOnError;
+    this.alertButtons = builder.alertButtons;
   }
 
   public static Builder builder() {
@@ -135,6 +137,11 @@ public final class NotifyConfig {
     return failOnError;
   }
 
+  /** The ChatOps buttons alerts carry, or null when ChatOps is not configured. */
+  public AlertButtons alertButtons() {
+    return alertButtons;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof NotifyConfig)) {
@@ -156,7 +163,8 @@ public final class NotifyConfig {
         && Objects.equals(username, that.username)
         && Objects.equals(iconUrl, that.iconUrl)
         && Objects.equals(iconEmoji, that.iconEmoji)
-        && deadline.equals(that.deadline);
+        && deadline.equals(that.deadline)
+        && Objects.equals(alertButtons, that.alertButtons);
   }
 
   @Override
@@ -186,6 +194,7 @@ public final class NotifyConfig {
     private String iconEmoji;
     private Duration deadline = DEFAULT_DEADLINE;
     private boolean failOnError;
+    private AlertButtons alertButtons;
 
     Builder() {}
 
@@ -207,6 +216,7 @@ public final class NotifyConfig {
       this.iconEmoji = config.iconEmoji;
       this.deadline = config.deadline;
       this.failOnError = config.failOnError;
+      this.alertButtons = config.alertButtons;
     }
 
     /** Replaces the set of events that notify. */
@@ -310,6 +320,15 @@ public final class NotifyConfig {
 
     public Builder failOnError(boolean failOnError) {
       this.failOnError = failOnError;
+      return this;
+    }
+
+    /**
+     * ChatOps buttons on alerts (Rebuild, I'm on it, Show log; Abort while running), over REST and webhooks alike;
+     * null (the default) for none.
+     */
+    public Builder alertButtons(AlertButtons alertButtons) {
+      this.alertButtons = alertButtons;
       return this;
     }
 

@@ -4,10 +4,14 @@
  * {@link org.commandcenter.notifier.core.NotifyConfig} (what to tell), or a
  * {@link org.commandcenter.notifier.core.SendRequest} (what {@code mattermostSend} asks for), go into
  * {@link org.commandcenter.notifier.core.NotificationEngine}; threads are kept through the
- * {@link org.commandcenter.notifier.core.ThreadStore} port the adapter implements.
+ * {@link org.commandcenter.notifier.core.ThreadStore} port the adapter implements. ChatOps (buttons on alerts and
+ * {@code /jenkins}) enters through {@link org.commandcenter.notifier.core.ChatOps}, behind the
+ * {@link org.commandcenter.notifier.core.ChatOpsPort}.
  *
  * <p>The use cases live below, each in its own package, and do not call each other: {@code build} decides, renders
- * and delivers build notifications; {@code step} delivers what one {@code mattermostSend} asked for. What both need
- * lives here or in the Mattermost client.
+ * and delivers build notifications; {@code step} delivers what one {@code mattermostSend} asked for; {@code chatops}
+ * answers clicks and commands. What several need lives here ({@link org.commandcenter.notifier.core.AlertButtons},
+ * {@link org.commandcenter.notifier.core.ActionSigner}, {@link org.commandcenter.notifier.core.LogTails}) or in the
+ * Mattermost client.
  */
 package org.commandcenter.notifier.core;

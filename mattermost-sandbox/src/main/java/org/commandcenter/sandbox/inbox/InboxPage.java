@@ -37,11 +37,14 @@ final class InboxPage {
   private final Store store;
   private final SandboxSettings settings;
   private final String siteUrl;
+  /** Whose page this is: their buttons act as them and their ephemeral answers show; null when nobody can log in. */
+  private final Store.User viewer;
 
-  InboxPage(Store store, SandboxSettings settings, String siteUrl) {
+  InboxPage(Store store, SandboxSettings settings, String siteUrl, Store.User viewer) {
     this.store = store;
     this.settings = settings;
     this.siteUrl = siteUrl;
+    this.viewer = viewer;
   }
 
   private static String loadCss() {
@@ -65,7 +68,9 @@ final class InboxPage {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     if (refreshSeconds > 0) html.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">");
     html.append("<title>").append(escape(title)).append(" · Mattermost sandbox</title><style>").append(CSS)
-        .append("</style></head><body><div class=\"app\">");
+        .append("</style></head><body");
+    if (viewer != null) html.append(" data-viewer=\"").append(escape(viewer.username)).append("\"");
+    html.append("><div class=\"app\">");
     sidebar(html, selected, counts);
     html.append("<main class=\"channel\"");
     if (selected != null) html.append(" data-channel-id=\"").append(selected.id).append("\"");
@@ -76,7 +81,7 @@ final class InboxPage {
     } else {
       channel(html, selected, all, joinCall);
     }
-    html.append("</main></div></body></html>\n");
+    html.append("</main></div><script src=\"/_sandbox/inbox.js\"></script></body></html>\n");
     return html.toString();
   }
 
@@ -97,6 +102,7 @@ final class InboxPage {
     List<Store.Team> teams = store.teams();
     html.append("<div class=\"team-name\">").append(escape(teams.isEmpty() ? "Mattermost" : teams.get(0).displayName))
         .append("</div><div class=\"server-name\">Mattermost sandbox · ").append(escape(siteUrl)).append("</div></div>");
+    viewerSwitch(html, selected);
     for (Store.Team team : teams) {
       html.append("<div class=\"sidebar-section\">").append(escape(team.displayName.toUpperCase(Locale.ROOT)))
           .append("</div><nav class=\"channel-list\">");
@@ -115,6 +121,28 @@ final class InboxPage {
     html.append("<div class=\"sidebar-footer\"><a href=\"/_sandbox/posts\">JSON of every post</a></div></aside>");
   }
 
+  /** Links to view the page as another person: buttons and commands then act as them. */
+  private void viewerSwitch(StringBuilder html, Store.Channel selected) {
+    if (viewer == null) return;
+    html.append("<div class=\"viewer\">Viewing as ");
+    String base = selected == null ? "/" : "/" + escape(teamName(selected)) + "/channels/" + escape(selected.name);
+    for (Store.User user : store.users()) {
+      if (user.bot) continue;
+      html.append("<a href=\"").append(base).append("?as=").append(escape(user.username)).append("\"")
+          .append(user.id.equals(viewer.id) ? " class=\"current\"" : "").append(">@").append(escape(user.username))
+          .append("</a>");
+    }
+    html.append("</div>");
+  }
+
+  private String teamName(Store.Channel channel) {
+    return store.team(channel.teamId).map(t -> t.name).orElse("_");
+  }
+
+  private String asViewer() {
+    return viewer == null ? "" : "?as=" + escape(viewer.username);
+  }
+
   private void channelLink(StringBuilder html, String teamName, Store.Channel c, Store.Channel selected,
       Map<String, Integer> counts) {
     boolean active = selected != null && selected.id.equals(c.id);
@@ -122,7 +150,8 @@ final class InboxPage {
     String icon = c.type.equals("P") ? LOCK : c.type.equals("D") ? "@" : "#";
     String label = c.type.equals("D") ? dmLabel(c) : c.name;
     html.append("<a class=\"channel-link").append(active ? " active" : "").append(count > 0 ? " unread" : "")
-        .append("\" href=\"/").append(escape(teamName)).append("/channels/").append(escape(c.name)).append("\">")
+        .append("\" href=\"/").append(escape(teamName)).append("/channels/").append(escape(c.name)).append(asViewer())
+        .append("\">")
         .append("<span class=\"channel-icon\">").append(icon).append("</span><span class=\"channel-name\">")
         .append(escape(label)).append("</span>");
     if (count > 0) html.append("<span class=\"badge\">").append(count).append("</span>");
@@ -139,7 +168,13 @@ final class InboxPage {
   private void channel(StringBuilder html, Store.Channel channel, List<Store.Post> all, boolean joinCall) {
     List<Store.Post> roots = new ArrayList<>();
     Map<String, List<Store.Post>> replies = new LinkedHashMap<>();
-    for (Store.Post p : all) {
+    List<Store.Post> visible = new ArrayList<>(all);
+    if (viewer != null) {
+      // Ephemeral posts reach only their user, in the channel or the thread they answer (SendEphemeralPost).
+      visible.addAll(store.ephemeralsFor(viewer.id));
+      visible.sort(java.util.Comparator.comparingLong(p -> p.createAt));
+    }
+    for (Store.Post p : visible) {
       if (!p.channelId.equals(channel.id) || p.deleteAt != 0) continue;
       if (p.rootId.isEmpty()) roots.add(p);
       else replies.computeIfAbsent(p.rootId, k -> new ArrayList<>()).add(p);
@@ -162,16 +197,17 @@ final class InboxPage {
       html.append("<div class=\"empty\">No posts in this channel yet.</div>");
     }
     for (Store.Post root : roots) {
-      html.append("<article class=\"post\" id=\"post-").append(root.id).append("\" data-post-id=\"").append(root.id)
-          .append("\">");
+      html.append("<article class=\"post").append(isEphemeral(root) ? " ephemeral" : "").append("\" id=\"post-")
+          .append(root.id).append("\" data-post-id=\"").append(root.id).append("\">");
       post(html, root);
       List<Store.Post> thread = replies.remove(root.id);
       if (thread != null) {
         html.append("<div class=\"thread\" data-root-id=\"").append(root.id).append("\"><div class=\"thread-count\">")
             .append(thread.size()).append(thread.size() == 1 ? " reply" : " replies").append("</div>");
         for (Store.Post reply : thread) {
-          html.append("<div class=\"post reply\" id=\"post-").append(reply.id).append("\" data-post-id=\"")
-              .append(reply.id).append("\" data-root-id=\"").append(root.id).append("\">");
+          html.append("<div class=\"post reply").append(isEphemeral(reply) ? " ephemeral" : "").append("\" id=\"post-")
+              .append(reply.id).append("\" data-post-id=\"").append(reply.id).append("\" data-root-id=\"")
+              .append(root.id).append("\">");
           post(html, reply);
           html.append("</div>");
         }
@@ -180,6 +216,16 @@ final class InboxPage {
       html.append("</article>");
     }
     html.append("</div>");
+    if (viewer != null) {
+      html.append("<form class=\"command-box\" autocomplete=\"off\"><input name=\"command\" aria-label=\"Command\" ")
+          .append("placeholder=\"Write a slash command as @").append(escape(viewer.username))
+          .append(", e.g. /jenkins help\"><button type=\"submit\">Send</button></form>")
+          .append("<div class=\"command-error\" role=\"alert\"></div>");
+    }
+  }
+
+  private static boolean isEphemeral(Store.Post post) {
+    return post.type.equals("system_ephemeral");
   }
 
   private void post(StringBuilder html, Store.Post post) {
@@ -207,6 +253,7 @@ final class InboxPage {
       html.append("<span class=\"edited\" title=\"Edited ").append(DATE_TIME.format(Instant.ofEpochMilli(post.editAt)))
           .append("\">(edited)</span>");
     }
+    if (isEphemeral(post)) html.append("<span class=\"ephemeral-label\">(Only visible to you)</span>");
     html.append("</div>");
     if (!post.message.isEmpty()) {
       html.append("<div class=\"post-message markdown\">").append(Markdown.toHtml(post.message)).append("</div>");
@@ -215,7 +262,7 @@ final class InboxPage {
     if (attachments.size() > 0) {
       html.append("<div class=\"attachments\">");
       for (JsonElement a : attachments) {
-        if (a.isJsonObject()) attachment(html, a.getAsJsonObject());
+        if (a.isJsonObject()) attachment(html, a.getAsJsonObject(), post.id);
       }
       html.append("</div>");
     }
@@ -226,7 +273,7 @@ final class InboxPage {
     html.append("</div>");
   }
 
-  private void attachment(StringBuilder html, JsonObject a) {
+  private void attachment(StringBuilder html, JsonObject a, String postId) {
     String color = color(string(a, "color"));
     html.append("<div class=\"attachment\" data-color=\"").append(escape(color)).append("\" style=\"border-left-color:")
         .append(escape(color)).append("\">");
@@ -281,6 +328,27 @@ final class InboxPage {
       html.append("<span>").append(escape(footer)).append("</span>");
       if (!ts.isEmpty()) html.append("<span class=\"attachment-ts\">").append(escape(ts)).append("</span>");
       html.append("</div>");
+    }
+    actions(html, a, postId);
+    html.append("</div>");
+  }
+
+  /** The webapp's action buttons: one per action with an id; the integration itself never reaches clients. */
+  private void actions(StringBuilder html, JsonObject attachment, String postId) {
+    JsonElement actions = attachment.get("actions");
+    if (actions == null || !actions.isJsonArray() || actions.getAsJsonArray().size() == 0) return;
+    html.append("<div class=\"attachment-actions\">");
+    for (JsonElement element : actions.getAsJsonArray()) {
+      if (!element.isJsonObject()) continue;
+      JsonObject action = element.getAsJsonObject();
+      String style = string(action, "style");
+      boolean disabled = action.has("disabled") && action.get("disabled").isJsonPrimitive()
+          && action.get("disabled").getAsBoolean();
+      html.append("<button type=\"button\" class=\"action-button")
+          .append(style.isEmpty() ? "" : " btn-" + escape(style)).append("\" data-post-id=\"").append(escape(postId))
+          .append("\" data-action-id=\"").append(escape(string(action, "id"))).append("\" data-action-name=\"")
+          .append(escape(string(action, "name"))).append("\"").append(disabled ? " disabled" : "").append(">")
+          .append(escape(string(action, "name"))).append("</button>");
     }
     html.append("</div>");
   }

@@ -53,6 +53,12 @@ public final class Json {
     throw new IOException("json: cannot unmarshal " + goKind(value) + " into Go struct field ." + name + " of type string");
   }
 
+  /** A string field, or "" for anything else (for data the sandbox stored itself). */
+  public static String stringOr(JsonObject object, String name) {
+    JsonElement value = object.get(name);
+    return value != null && value.isJsonPrimitive() ? value.getAsString() : "";
+  }
+
   public static String goKind(JsonElement value) {
     if (value.isJsonObject()) return "object";
     if (value.isJsonArray()) return "array";

@@ -64,6 +64,28 @@ final class Messages {
     TEXTS.put("app.team.get_by_name.missing.app_error", "Unable to find the existing team.");
     TEXTS.put("app.file_info.get.app_error", "Unable to get the file info.");
     TEXTS.put("api.config.client.old_format.app_error", "New format for the client configuration is not supported yet. Please specify format=old in the query string.");
+    TEXTS.put("api.post.do_action.action_integration.app_error", "Action integration error.");
+    // Below, texts the notes quote from en.json, and (marked) ones the index did not show, worded as seen elsewhere.
+    TEXTS.put("api.post.do_action.action_id.app_error", "Invalid action id."); // unverified
+    TEXTS.put("api.post.update_post.permissions_details.app_error", "Already deleted id={{.PostId}}."); // unverified
+    TEXTS.put("api.command.execute_command.start.app_error", "No command trigger found."); // unverified
+    TEXTS.put("api.command.execute_command.not_found.app_error", "Command with a trigger of '{{.Trigger}}' not found. "
+        + "To send a message beginning with \"/\", try adding an empty space at the beginning of the message."); // unverified
+    TEXTS.put("api.command.execute_command.failed.app_error", "Command with a trigger of '{{.Trigger}}' failed.");
+    TEXTS.put("api.command.execute_command.failed_empty.app_error",
+        "Command with a trigger of '{{.Trigger}}' returned an empty response.");
+    TEXTS.put("api.command.execute_command.failed_resp.app_error",
+        "Command with a trigger of '{{.Trigger}}' returned response {{.Status}}.");
+    TEXTS.put("api.command.execute_command.create_post_failed.app_error",
+        "Command '{{.Trigger}}' failed to post response. Please contact your System Administrator."); // unverified
+    TEXTS.put("api.command.execute_command.site_url_required.app_error", "SiteURL must be configured to use slash commands");
+    TEXTS.put("api.command.disabled.app_error", "Commands have been disabled by the system admin."); // unverified
+    TEXTS.put("api.command.command_post.forbidden.app_error", "Specified user is not a member of specified channel."); // unverified
+    TEXTS.put("app.command_webhook.get.missing", "Unable to find the webhook."); // unverified
+    TEXTS.put("app.command_webhook.try_use.invalid", "Invalid webhook."); // unverified
+    TEXTS.put("app.command_webhook.handle_command_webhook.parse", "Unable to parse incoming data."); // unverified
+    TEXTS.put("web.command_webhook.parse.app_error", "Unable to parse incoming data."); // unverified
+    TEXTS.put("web.command_webhook.general.app_error", "Failed to handle the payload for command webhook {{.hook_id}}."); // unverified
     TEXTS.put("app.sandbox.unexpected.app_error", "The Mattermost sandbox failed unexpectedly (a sandbox bug).");
     TEXTS.put("api.file.upload_file.incorrect_number_of_files.app_error",
         "Unable to upload files. Incorrect number of files specified.");

@@ -202,8 +202,23 @@ final class PostsApi {
     return HttpResponse.json(201, result);
   }
 
+  /**
+   * A post as every API answer shows it: Post.ToJSON runs StripActionIntegrations (server/public/model/post.go), so
+   * no client ever sees an action's URL or context.
+   */
   private JsonObject toJson(Store.Post post) {
-    return post.toJson(post.rootId.isEmpty() ? store.replyCount(post.id) : 0, store.filesOf(post.fileIds));
+    JsonObject json = post.toJson(post.rootId.isEmpty() ? store.replyCount(post.id) : 0, store.filesOf(post.fileIds));
+    JsonElement attachments = json.getAsJsonObject("props").get("attachments");
+    if (attachments != null && attachments.isJsonArray()) {
+      for (JsonElement attachment : attachments.getAsJsonArray()) {
+        JsonElement actions = attachment.isJsonObject() ? attachment.getAsJsonObject().get("actions") : null;
+        if (actions == null || !actions.isJsonArray()) continue;
+        for (JsonElement action : actions.getAsJsonArray()) {
+          if (action.isJsonObject()) action.getAsJsonObject().remove("integration");
+        }
+      }
+    }
+    return json;
   }
 
   private static List<String> stringList(JsonElement element) throws IOException {

@@ -203,6 +203,82 @@ public final class PostsService {
     return kept;
   }
 
+  /** model.PostActionRetainPropKeys (server/public/model/integration_action.go). */
+  static final List<String> RETAIN_PROP_KEYS = List.of("from_webhook", "override_username", "override_icon_url");
+
+  /**
+   * The {@code update} of an action response, merged as DoPostActionWithCookie merges it
+   * (server/channels/app/integration_action.go) and saved with App.UpdatePost(safeUpdate=false)
+   * (server/channels/app/post.go): the id is the clicked post's; no props keeps the old ones whole, otherwise the new
+   * props replace them with only from_webhook, override_username and override_icon_url carried over (and dropped when
+   * the old post had none); the message is replaced (an absent one empties it), files follow the update, pinning is
+   * restored. Type, channel, user and root of the update are ignored.
+   */
+  public Store.Post updateByIntegration(String postId, JsonObject update) throws AppError {
+    synchronized (store) {
+      Store.Post old = store.post(postId).orElse(null);
+      if (old == null) throw AppError.of("UpdatePost", "api.post.update_post.find.app_error", Map.of(), "id=" + postId, 400);
+      if (old.deleteAt != 0) {
+        throw AppError.of("UpdatePost", "api.post.update_post.permissions_details.app_error", Map.of("PostId", postId), "", 400);
+      }
+      if (old.type.startsWith("system_")) {
+        throw AppError.of("UpdatePost", "api.post.update_post.system_message.app_error", Map.of(), "id=" + postId, 400);
+      }
+      JsonObject props;
+      JsonElement newProps = update.get("props");
+      if (newProps == null || newProps.isJsonNull()) {
+        props = old.props.deepCopy();
+      } else {
+        props = newProps.getAsJsonObject().deepCopy();
+        for (String key : RETAIN_PROP_KEYS) {
+          if (old.props.has(key)) props.add(key, old.props.get(key).deepCopy());
+          else props.remove(key);
+        }
+      }
+      Store.Post updated = old.copy();
+      JsonElement message = update.get("message");
+      String newMessage = message == null || message.isJsonNull() ? "" : message.getAsString();
+      if (!updated.message.equals(newMessage)) {
+        updated.message = newMessage;
+        updated.editAt = store.nowMillis();
+      }
+      updated.props = props;
+      List<String> fileIds = new ArrayList<>();
+      JsonElement files = update.get("file_ids");
+      if (files != null && files.isJsonArray()) {
+        for (JsonElement id : files.getAsJsonArray()) fileIds.add(id.getAsString());
+      }
+      List<String> kept = new ArrayList<>();
+      for (String id : fileIds) {
+        Store.FileInfo file = store.file(id).orElse(null);
+        if (file != null && (file.postId.isEmpty() || file.postId.equals(postId)) && !kept.contains(id)) kept.add(id);
+      }
+      updated.fileIds = kept;
+      if (updated.editAt == old.editAt
+          && (!updated.fileIds.equals(old.fileIds) || !updated.attachments().equals(old.attachments()))) {
+        updated.editAt = store.nowMillis();
+      }
+      checkValid(updated);
+      updated.updateAt = store.nowMillis();
+      store.savePost(updated);
+      for (Store.FileInfo file : store.filesOf(updated.fileIds)) file.postId = updated.id;
+      return updated.copy();
+    }
+  }
+
+  /**
+   * App.SendEphemeralPost (server/channels/app/post.go): type system_ephemeral, a fresh id and time, nothing stored by
+   * the real server (it goes over the websocket to that user only); the sandbox keeps it to show and to assert on.
+   */
+  public Store.Post sendEphemeral(String userId, Store.Post post) {
+    post.type = "system_ephemeral";
+    post.id = Ids.newId();
+    post.createAt = store.nowMillis();
+    post.updateAt = post.createAt;
+    store.addEphemeral(userId, post);
+    return post.copy();
+  }
+
   /**
    * App.PatchPost + App.UpdatePost (server/channels/app/post.go): props are replaced wholesale when the patch has them;
    * edit_at moves only when the message, the files or the attachments change.

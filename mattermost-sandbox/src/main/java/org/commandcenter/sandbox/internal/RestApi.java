@@ -16,6 +16,9 @@ import org.commandcenter.sandbox.SandboxSettings;
 public final class RestApi {
   private static final Pattern POST = Pattern.compile("/api/v4/posts/([A-Za-z0-9]+)");
   private static final Pattern POST_PATCH = Pattern.compile("/api/v4/posts/([A-Za-z0-9]+)/patch");
+  /** api4/integration_action.go InitAction: {@code /posts/{post_id}/actions/{action_id:[A-Za-z0-9]+}}. */
+  private static final Pattern POST_ACTION = Pattern.compile("/api/v4/posts/([A-Za-z0-9]+)/actions/([A-Za-z0-9]+)");
+  private static final Pattern USER = Pattern.compile("/api/v4/users/([A-Za-z0-9]+)");
   private static final Pattern USER_BY_EMAIL = Pattern.compile("/api/v4/users/email/(.+)");
   private static final Pattern USER_BY_USERNAME = Pattern.compile("/api/v4/users/username/([^/]+)");
   private static final Pattern CHANNEL_BY_NAME = Pattern.compile("/api/v4/teams/name/([^/]+)/channels/name/([^/]+)");
@@ -25,11 +28,16 @@ public final class RestApi {
   private final Store store;
   private final PostsApi postsApi;
   private final Supplier<SandboxSettings> settings;
+  private final IntegrationActions actions;
+  private final CustomCommands commands;
 
-  public RestApi(Store store, PostsService posts, Supplier<SandboxSettings> settings) {
+  public RestApi(Store store, PostsService posts, Supplier<SandboxSettings> settings, IntegrationActions actions,
+      CustomCommands commands) {
     this.store = requireNonNull(store, "store == null");
     this.settings = requireNonNull(settings, "settings == null");
     this.postsApi = new PostsApi(store, posts, settings);
+    this.actions = requireNonNull(actions, "actions == null");
+    this.commands = requireNonNull(commands, "commands == null");
   }
 
   /** True for the file API, whose bodies may be as large as FileSettings.MaxFileSize (web/handlers.go). */
@@ -63,11 +71,17 @@ public final class RestApi {
       case CHANNEL_BY_NAME: return channelByName(route.group(1), route.group(2), user);
       case TEAM_BY_NAME: return teamByName(route.group(1));
       case DIRECT_CHANNEL: return directChannel(request, user);
+      case POST_ACTION: return actions.route(request, user, route.group(1), route.group(2));
+      case EXECUTE_COMMAND: return commands.route(request, user);
+      case USER: return user(route.group(1));
       default: throw new IllegalStateException(route.kind.name());
     }
   }
 
-  private enum Kind { CREATE_POST, GET_POST, PATCH_POST, UPLOAD_FILE, ME, USER_BY_EMAIL, USER_BY_USERNAME, CHANNEL_BY_NAME, TEAM_BY_NAME, DIRECT_CHANNEL }
+  private enum Kind {
+    CREATE_POST, GET_POST, PATCH_POST, UPLOAD_FILE, ME, USER_BY_EMAIL, USER_BY_USERNAME, CHANNEL_BY_NAME, TEAM_BY_NAME,
+    DIRECT_CHANNEL, POST_ACTION, EXECUTE_COMMAND, USER
+  }
 
   private static final class Route {
     final Kind kind;
@@ -91,10 +105,13 @@ public final class RestApi {
     if (method.equals("POST") && path.equals("/api/v4/files")) return new Route(Kind.UPLOAD_FILE, null);
     if (method.equals("GET") && path.equals("/api/v4/users/me")) return new Route(Kind.ME, null);
     if (method.equals("POST") && path.equals("/api/v4/channels/direct")) return new Route(Kind.DIRECT_CHANNEL, null);
+    if (method.equals("POST") && (m = POST_ACTION.matcher(path)).matches()) return new Route(Kind.POST_ACTION, m);
+    if (method.equals("POST") && path.equals("/api/v4/commands/execute")) return new Route(Kind.EXECUTE_COMMAND, null);
     if (method.equals("GET") && (m = USER_BY_EMAIL.matcher(path)).matches()) return new Route(Kind.USER_BY_EMAIL, m);
     if (method.equals("GET") && (m = USER_BY_USERNAME.matcher(path)).matches()) return new Route(Kind.USER_BY_USERNAME, m);
     if (method.equals("GET") && (m = CHANNEL_BY_NAME.matcher(path)).matches()) return new Route(Kind.CHANNEL_BY_NAME, m);
     if (method.equals("GET") && (m = TEAM_BY_NAME.matcher(path)).matches()) return new Route(Kind.TEAM_BY_NAME, m);
+    if (method.equals("GET") && (m = USER.matcher(path)).matches()) return new Route(Kind.USER, m);
     return null;
   }
 
@@ -160,6 +177,19 @@ public final class RestApi {
     }
     Store.User user = store.userByEmail(email).orElseThrow(() ->
         AppError.of("GetUserByEmail", "app.user.missing_account.const", 404));
+    return HttpResponse.json(200, user.toJson());
+  }
+
+  /**
+   * api4/user.go getUser: 400 for a malformed id, 404 app.user.missing_account.const when unknown. Every sandbox user
+   * can see every other, and e-mail addresses show (PrivacySettings.ShowEmailAddress defaults to true).
+   */
+  private HttpResponse user(String userId) throws AppError {
+    if (!Ids.isValid(userId)) {
+      throw AppError.of("Context", "api.context.invalid_url_param.app_error", Map.of("Name", "user_id"), "", 400);
+    }
+    Store.User user = store.user(userId).orElseThrow(() ->
+        AppError.of("GetUser", "app.user.missing_account.const", 404));
     return HttpResponse.json(200, user.toJson());
   }
 

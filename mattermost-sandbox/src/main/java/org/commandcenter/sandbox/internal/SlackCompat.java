@@ -37,6 +37,14 @@ final class SlackCompat {
    * (ProcessSlackAttachments + ParseSlackAttachment). Returns null for a JSON null.
    */
   static JsonArray decodeAttachments(JsonElement raw) throws IOException {
+    return decodeAttachments(raw, true);
+  }
+
+  /**
+   * Like {@link #decodeAttachments(JsonElement)}; without {@code slackText} (a command response with
+   * skip_slack_parsing) announcements stay as written and only ParseMessageAttachment's link rewriting happens.
+   */
+  static JsonArray decodeAttachments(JsonElement raw, boolean slackText) throws IOException {
     if (raw == null || raw.isJsonNull()) return null;
     if (!raw.isJsonArray()) {
       throw new IOException("json: cannot unmarshal " + Json.goKind(raw)
@@ -51,12 +59,12 @@ final class SlackCompat {
       if (!element.isJsonObject()) {
         throw new IOException("json: cannot unmarshal " + Json.goKind(element) + " into Go value of type model.SlackAttachment");
       }
-      result.add(decodeAttachment(element.getAsJsonObject()));
+      result.add(decodeAttachment(element.getAsJsonObject(), slackText));
     }
     return result;
   }
 
-  private static JsonObject decodeAttachment(JsonObject in) throws IOException {
+  private static JsonObject decodeAttachment(JsonObject in, boolean slackText) throws IOException {
     JsonObject out = new JsonObject();
     JsonElement id = Json.field(in, "id");
     if (id != null && !id.isJsonNull() && !(id.isJsonPrimitive() && id.getAsJsonPrimitive().isNumber())) {
@@ -66,7 +74,7 @@ final class SlackCompat {
     for (String name : ATTACHMENT_STRINGS) {
       out.addProperty(name, Json.string(in, name));
     }
-    out.add("fields", decodeFields(Json.field(in, "fields")));
+    out.add("fields", decodeFields(Json.field(in, "fields"), slackText));
     for (String name : ATTACHMENT_TAIL_STRINGS) {
       out.addProperty(name, Json.string(in, name));
     }
@@ -79,13 +87,17 @@ final class SlackCompat {
     }
     // ProcessSlackAttachments and ParseSlackAttachment (server/channels/app/slack.go, server/public/model/slack_attachment.go).
     // ProcessSlackAttachments expands announcements in the title too, but links only in pretext, text and values.
-    out.addProperty("title", processText(out.get("title").getAsString()));
-    out.addProperty("pretext", linksToMarkdown(processText(out.get("pretext").getAsString())));
-    out.addProperty("text", linksToMarkdown(processText(out.get("text").getAsString())));
+    if (slackText) {
+      out.addProperty("title", processText(out.get("title").getAsString()));
+      out.addProperty("pretext", processText(out.get("pretext").getAsString()));
+      out.addProperty("text", processText(out.get("text").getAsString()));
+    }
+    out.addProperty("pretext", linksToMarkdown(out.get("pretext").getAsString()));
+    out.addProperty("text", linksToMarkdown(out.get("text").getAsString()));
     return out;
   }
 
-  private static JsonElement decodeFields(JsonElement raw) throws IOException {
+  private static JsonElement decodeFields(JsonElement raw, boolean slackText) throws IOException {
     if (raw == null || raw.isJsonNull()) return JsonNull.INSTANCE;
     if (!raw.isJsonArray()) throw new IOException("json: cannot unmarshal " + Json.goKind(raw) + " into fields");
     JsonArray fields = new JsonArray();
@@ -98,7 +110,7 @@ final class SlackCompat {
       JsonObject in = element.getAsJsonObject();
       JsonObject field = new JsonObject();
       field.addProperty("title", Json.string(in, "title"));
-      field.add("value", stringify(Json.field(in, "value")));
+      field.add("value", stringify(Json.field(in, "value"), slackText));
       field.addProperty("short", slackBool(Json.field(in, "short")));
       fields.add(field);
     }
@@ -106,11 +118,11 @@ final class SlackCompat {
   }
 
   /** model.StringifySlackFieldValue: numbers and booleans become strings; strings get Slack text processing. */
-  private static JsonElement stringify(JsonElement value) {
+  private static JsonElement stringify(JsonElement value, boolean slackText) {
     if (value == null || value.isJsonNull()) return JsonNull.INSTANCE;
     if (value.isJsonPrimitive()) {
       JsonPrimitive p = value.getAsJsonPrimitive();
-      if (p.isString()) return new JsonPrimitive(linksToMarkdown(processText(p.getAsString())));
+      if (p.isString()) return new JsonPrimitive(linksToMarkdown(slackText ? processText(p.getAsString()) : p.getAsString()));
       if (p.isBoolean()) return new JsonPrimitive(Boolean.toString(p.getAsBoolean()));
       return new JsonPrimitive(new BigDecimal(p.getAsString()).stripTrailingZeros().toPlainString());
     }

@@ -33,6 +33,9 @@ public final class Store {
   private final Map<String, Pending> pendingPostIds = new HashMap<>();
   private final Map<String, Boolean> callsChannels = new HashMap<>();
   private final Set<String> activeCalls = new LinkedHashSet<>();
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final Map<String, CommandWebhook> commandWebhooks = new HashMap<>();
+  private final List<Ephemeral> ephemerals = new ArrayList<>();
   private long lastMillis;
 
   /** Strictly increasing milliseconds, so posts made in the same millisecond still sort by arrival. */
@@ -194,6 +197,7 @@ public final class Store {
   public synchronized void clearPosts() {
     posts.clear();
     pendingPostIds.clear();
+    ephemerals.clear();
   }
 
   /** Looks up (and expires) a pending post id; returns the stored post id, "" while in flight, or null when unseen. */
@@ -242,6 +246,121 @@ public final class Store {
   public synchronized void setCallActive(String channelId, boolean active) {
     if (active) activeCalls.add(channelId);
     else activeCalls.remove(channelId);
+  }
+
+  // ---- slash commands and ephemeral posts ---------------------------------------------------------------------------
+
+  public synchronized Command addCommand(Command command) {
+    for (Command other : commands.values()) {
+      if (other.teamId.equals(command.teamId) && other.trigger.equals(command.trigger)) {
+        throw new IllegalArgumentException("trigger: /" + command.trigger + " exists in this team already");
+      }
+    }
+    commands.put(command.id, command);
+    return command;
+  }
+
+  public synchronized Optional<Command> command(String id) {
+    return Optional.ofNullable(commands.get(id));
+  }
+
+  /** The team's custom command with this (lower-case) trigger (Command().GetByTeam + the loop of tryExecuteCustomCommand). */
+  public synchronized Optional<Command> commandByTrigger(String teamId, String trigger) {
+    Command found = null;
+    for (Command c : commands.values()) {
+      if (c.teamId.equals(teamId) && c.trigger.equals(trigger)) found = c;
+    }
+    return Optional.ofNullable(found);
+  }
+
+  public synchronized void saveCommandWebhook(CommandWebhook hook) {
+    commandWebhooks.put(hook.id, hook);
+  }
+
+  /** SqlCommandWebhookStore.Get: only hooks created after {@code notBefore} (CreateAt > now - lifetime). */
+  public synchronized Optional<CommandWebhook> commandWebhook(String id, long notBefore) {
+    CommandWebhook hook = commandWebhooks.get(id);
+    return hook != null && hook.createAt > notBefore ? Optional.of(hook) : Optional.empty();
+  }
+
+  /** SqlCommandWebhookStore.TryUse: UPDATE … SET UseCount = UseCount + 1 WHERE Id = ? AND UseCount < limit. */
+  public synchronized boolean tryUseCommandWebhook(String id, int limit) {
+    CommandWebhook hook = commandWebhooks.get(id);
+    if (hook == null || hook.useCount >= limit) return false;
+    hook.useCount++;
+    return true;
+  }
+
+  /** What SendEphemeralPost sent over the websocket to one user; never stored by the real server, kept here to show. */
+  public synchronized void addEphemeral(String userId, Post post) {
+    ephemerals.add(new Ephemeral(userId, post.copy()));
+  }
+
+  public synchronized List<Post> ephemeralsFor(String userId) {
+    List<Post> result = new ArrayList<>();
+    for (Ephemeral e : ephemerals) {
+      if (e.userId.equals(userId)) result.add(e.post.copy());
+    }
+    return result;
+  }
+
+  private static final class Ephemeral {
+    final String userId;
+    final Post post;
+
+    Ephemeral(String userId, Post post) {
+      this.userId = userId;
+      this.post = post;
+    }
+  }
+
+  /** A custom slash command (server/public/model/command.go). */
+  public static final class Command {
+    public final String id;
+    public final String token;
+    public final String teamId;
+    public final String creatorId;
+    public final String trigger;
+    /** "P" (POST) or "G" (GET). */
+    public final String method;
+    public final String url;
+    public final String username;
+    public final String iconUrl;
+    public final String autoCompleteHint;
+
+    public Command(String id, String token, String teamId, String creatorId, String trigger, String method, String url,
+        String username, String iconUrl, String autoCompleteHint) {
+      this.id = id;
+      this.token = token;
+      this.teamId = teamId;
+      this.creatorId = creatorId;
+      this.trigger = trigger;
+      this.method = method;
+      this.url = url;
+      this.username = username == null ? "" : username;
+      this.iconUrl = iconUrl == null ? "" : iconUrl;
+      this.autoCompleteHint = autoCompleteHint == null ? "" : autoCompleteHint;
+    }
+  }
+
+  /** One execution's response_url (server/public/model/command_webhook.go). */
+  public static final class CommandWebhook {
+    public final String id;
+    public final long createAt;
+    public final String commandId;
+    public final String userId;
+    public final String channelId;
+    public final String rootId;
+    int useCount;
+
+    public CommandWebhook(String id, long createAt, String commandId, String userId, String channelId, String rootId) {
+      this.id = id;
+      this.createAt = createAt;
+      this.commandId = commandId;
+      this.userId = userId;
+      this.channelId = channelId;
+      this.rootId = rootId;
+    }
   }
 
   // ---- records -----------------------------------------------------------------------------------------------------

@@ -15,6 +15,11 @@ public final class Colors {
   private Colors() {}
 
   public static boolean isValid(String color) {
-    return color != null && (NAMED.contains(color) || HEX.matcher(color).matches());
+    return color != null && (NAMED.contains(color) || isHex(color));
+  }
+
+  /** {@code #RRGGBB}: the server's hexColorRegex, shared by attachment colours and action styles. */
+  public static boolean isHex(String color) {
+    return color != null && HEX.matcher(color).matches();
   }
 }

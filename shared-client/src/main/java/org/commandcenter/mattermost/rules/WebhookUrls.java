@@ -60,6 +60,26 @@ public final class WebhookUrls {
     return segments.get(segments.size() - 1);
   }
 
+  /**
+   * The id of a slash command's {@code response_url}, {@code <SiteURL>/hooks/commands/<id>}
+   * ({@code server/channels/app/command.go} tryExecuteCustomCommand; route {@code /hooks/commands/{id:[A-Za-z0-9]+}}).
+   *
+   * @throws IllegalArgumentException {@code responseUrl: ...} (without the URL, which is a capability)
+   */
+  public static String commandHookIdOf(String responseUrl) {
+    HttpUrl url = responseUrl == null ? null : HttpUrls.parse(responseUrl.strip());
+    if (url == null) {
+      throw Fields.invalid("responseUrl", "must be an http(s) URL ending in /hooks/commands/<id>");
+    }
+    List<String> segments = url.pathSegments();
+    int last = segments.size() - 1;
+    if (last < 2 || !segments.get(last - 2).equals("hooks") || !segments.get(last - 1).equals("commands")
+        || !isKey(segments.get(last))) {
+      throw Fields.invalid("responseUrl", "must end in /hooks/commands/<id>");
+    }
+    return segments.get(last);
+  }
+
   /** {@code text} with every webhook key (and slash-command response id) replaced by {@link #MASK}. */
   public static String redact(String text) {
     if (text == null || !text.contains("/hooks/")) {

@@ -122,4 +122,29 @@ class MattermostRulesTest {
     assertThat(Colors.isValid("red")).isFalse();
     assertThat(Colors.isValid("#ff00")).isFalse();
   }
+
+  @Test
+  void onlyLetterAndDigitActionIdsReachTheClickRoute() {
+    assertThat(PostActions.isClickableId("rebuild")).isTrue();
+    assertThat(PostActions.isClickableId("Rebuild2")).isTrue();
+    // /posts/{post_id}/actions/{action_id:[A-Za-z0-9]+}: these are stored but never clickable.
+    assertThat(PostActions.isClickableId("re-build")).isFalse();
+    assertThat(PostActions.isClickableId("re_build")).isFalse();
+    assertThat(PostActions.isClickableId("show.log")).isFalse();
+    assertThat(PostActions.isClickableId("é")).isFalse();
+    assertThat(PostActions.isClickableId("")).isFalse();
+  }
+
+  @Test
+  void actionStylesAndIntegrationUrlsFollowPostActionIsValid() {
+    assertThat(PostActions.isValidStyle("primary")).isTrue();
+    assertThat(PostActions.isValidStyle("#1A2b3C")).isTrue();
+    assertThat(PostActions.isValidStyle("#abc")).isFalse();
+    assertThat(PostActions.isValidStyle("red")).isFalse();
+    assertThat(PostActions.isValidIntegrationUrl("/plugins/com.example/act")).isTrue();
+    assertThat(PostActions.isValidIntegrationUrl("plugins/com.example/act")).isTrue();
+    assertThat(PostActions.isValidIntegrationUrl("https://jenkins_ci:8080/mattermost/actions")).isTrue();
+    assertThat(PostActions.isValidIntegrationUrl("/mattermost/actions")).isFalse();
+    assertThat(PostActions.isValidIntegrationUrl("javascript:alert(1)")).isFalse();
+  }
 }

@@ -18,6 +18,7 @@ import org.commandcenter.notifier.core.BuildEvent;
 import org.commandcenter.notifier.core.BuildFacts;
 import org.commandcenter.notifier.core.BuildResult;
 import org.commandcenter.notifier.core.Change;
+import org.commandcenter.notifier.core.LogTails;
 import org.commandcenter.notifier.core.MessageTemplate;
 import org.commandcenter.notifier.core.NotifyConfig;
 import org.commandcenter.notifier.core.TestSummary;
@@ -28,10 +29,6 @@ import org.commandcenter.notifier.core.TestSummary;
  * admin's custom message is used as written (its variables were neutralized by {@link MessageTemplate}).
  */
 final class MessageRenderer {
-  /** A single log line longer than this is cut: minified output would otherwise fill the whole tail. */
-  static final int MAX_LOG_LINE_LENGTH = 500;
-  /** Keeps the log tail reply well under Mattermost's 16383-character post limit. */
-  static final int MAX_LOG_TAIL_CHARS = 12_000;
   static final int MAX_SUMMARY_LENGTH = 200;
   static final int MAX_TEST_NAME_LENGTH = 300;
   static final int MAX_CAUSES_LENGTH = 1_000;
@@ -45,7 +42,7 @@ final class MessageRenderer {
 
   /** The root post: status attachment and the custom message. */
   Post root(BuildFacts facts, BuildEvent event, String channel, String warRoomLink) {
-    Post.Builder post = basePost(channel).addAttachment(statusAttachment(facts, event, warRoomLink));
+    Post.Builder post = basePost(channel).addAttachment(statusAttachment(facts, event, channel, warRoomLink));
     if (config.customMessage() != null) {
       post.text(config.customMessage());
     }
@@ -54,7 +51,7 @@ final class MessageRenderer {
 
   /** One post for a webhook: the status attachment followed by one attachment per detail section. */
   Post single(BuildFacts facts, BuildEvent event, String channel, String warRoomLink) {
-    Post.Builder post = basePost(channel).addAttachment(statusAttachment(facts, event, warRoomLink));
+    Post.Builder post = basePost(channel).addAttachment(statusAttachment(facts, event, channel, warRoomLink));
     String color = Status.color(event, facts.result());
     for (Section section : sections(facts, event)) {
       post.addAttachment(
@@ -114,7 +111,8 @@ final class MessageRenderer {
         .build();
   }
 
-  Attachment statusAttachment(BuildFacts facts, BuildEvent event, String warRoomLink) {
+  /** The alert itself; with ChatOps configured it carries the buttons (the War Room stays a link). */
+  Attachment statusAttachment(BuildFacts facts, BuildEvent event, String channel, String warRoomLink) {
     String name = title(facts);
     Attachment.Builder attachment =
         Attachment.builder()
@@ -144,6 +142,9 @@ final class MessageRenderer {
     }
     if (warRoomLink != null) {
       attachment.addField(Field.of("War Room", "[Join the War Room](" + warRoomLink + ")", false));
+    }
+    if (config.alertButtons() != null) {
+      attachment.actions(config.alertButtons().forEvent(facts, event, channel == null ? "" : channel));
     }
     return attachment.build();
   }
@@ -190,7 +191,7 @@ final class MessageRenderer {
       List<String> shown = lines.subList(from, lines.size());
       sections.add(new Section(
           "Last " + shown.size() + (shown.size() == 1 ? " line" : " lines") + " of the log",
-          SafeText.codeBlock(logTail(shown))));
+          SafeText.codeBlock(LogTails.join(shown))));
     }
     return sections;
   }
@@ -240,23 +241,6 @@ final class MessageRenderer {
     int more = Math.max(tests.failed(), names.size()) - shown;
     if (more > 0) {
       text.append("- … and ").append(more).append(" more\n");
-    }
-    return text.toString().stripTrailing();
-  }
-
-  /** Joins the shown lines, cutting long lines and keeping the end when the whole is too long. */
-  static String logTail(List<String> lines) {
-    StringBuilder text = new StringBuilder();
-    for (String line : lines) {
-      String clean = line.replace("\r", "");
-      text.append(clean.length() > MAX_LOG_LINE_LENGTH ? clean.substring(0, MAX_LOG_LINE_LENGTH) + " …" : clean);
-      text.append('\n');
-    }
-    if (text.length() > MAX_LOG_TAIL_CHARS) {
-      int cut = text.length() - MAX_LOG_TAIL_CHARS;
-      int nextLine = text.indexOf("\n", cut);
-      text.delete(0, nextLine < 0 ? cut : nextLine + 1);
-      text.insert(0, "[… earlier lines cut]\n");
     }
     return text.toString().stripTrailing();
   }

@@ -17,6 +17,7 @@ import org.commandcenter.notifier.core.BuildFacts;
 import org.commandcenter.notifier.core.BuildResult;
 import org.commandcenter.notifier.core.Change;
 import org.commandcenter.notifier.core.Fixtures;
+import org.commandcenter.notifier.core.LogTails;
 import org.commandcenter.notifier.core.NotifyConfig;
 import org.commandcenter.notifier.core.TestSummary;
 import org.junit.jupiter.api.Test;
@@ -180,14 +181,14 @@ class MessageRendererTest {
   @Test
   void longLogLinesAndHugeTailsAreCut() {
     String longLine = "x".repeat(2000);
-    assertThat(MessageRenderer.logTail(List.of(longLine))).isEqualTo("x".repeat(500) + " …");
+    assertThat(LogTails.join(List.of(longLine))).isEqualTo("x".repeat(500) + " …");
 
     List<String> many = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       many.add(i + " " + "y".repeat(100));
     }
-    String tail = MessageRenderer.logTail(many);
-    assertThat(tail.length()).isLessThanOrEqualTo(MessageRenderer.MAX_LOG_TAIL_CHARS + 30);
+    String tail = LogTails.join(many);
+    assertThat(tail.length()).isLessThanOrEqualTo(LogTails.MAX_CHARS + 30);
     assertThat(tail).startsWith("[… earlier lines cut]\n").endsWith("999 " + "y".repeat(100));
   }
 
