@@ -38,6 +38,7 @@ public final class NotifyConfig {
   private final Duration deadline;
   private final boolean failOnError;
   private final AlertButtons alertButtons;
+  private final PostOwner owner;
 
   private NotifyConfig(Builder builder) {
     this.events = Collections.unmodifiableSet(EnumSet.copyOf(builder.events));
@@ -57,6 +58,7 @@ public final class NotifyConfig {
     this.deadline = builder.deadline;
     this.failOnError = builder.failOnError;
     this.alertButtons = builder.alertButtons;
+    this.owner = builder.owner;
   }
 
   public static Builder builder() {
@@ -142,6 +144,11 @@ public final class NotifyConfig {
     return alertButtons;
   }
 
+  /** The job the posts belong to, stamped on each so that steps can reply to them; null for no stamp. */
+  public PostOwner owner() {
+    return owner;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof NotifyConfig)) {
@@ -164,7 +171,8 @@ public final class NotifyConfig {
         && Objects.equals(iconUrl, that.iconUrl)
         && Objects.equals(iconEmoji, that.iconEmoji)
         && deadline.equals(that.deadline)
-        && Objects.equals(alertButtons, that.alertButtons);
+        && Objects.equals(alertButtons, that.alertButtons)
+        && Objects.equals(owner, that.owner);
   }
 
   @Override
@@ -195,6 +203,7 @@ public final class NotifyConfig {
     private Duration deadline = DEFAULT_DEADLINE;
     private boolean failOnError;
     private AlertButtons alertButtons;
+    private PostOwner owner;
 
     Builder() {}
 
@@ -217,6 +226,7 @@ public final class NotifyConfig {
       this.deadline = config.deadline;
       this.failOnError = config.failOnError;
       this.alertButtons = config.alertButtons;
+      this.owner = config.owner;
     }
 
     /** Replaces the set of events that notify. */
@@ -329,6 +339,11 @@ public final class NotifyConfig {
      */
     public Builder alertButtons(AlertButtons alertButtons) {
       this.alertButtons = alertButtons;
+      return this;
+    }
+
+    public Builder owner(PostOwner owner) {
+      this.owner = owner;
       return this;
     }
 

@@ -42,6 +42,8 @@ public final class SendRequest {
   private final WarRoomConfig warRoomConfig;
   private final List<FileUpload> files;
   private final Duration deadline;
+  private final PostOwner owner;
+  private final StepPolicy policy;
 
   private SendRequest(Builder builder, List<Target> targets, List<Attachment> attachments,
       Map<String, Object> props, Priority priority) {
@@ -49,8 +51,8 @@ public final class SendRequest {
     this.text = builder.text;
     this.color = builder.color;
     this.targets = List.copyOf(targets);
-    this.icon = builder.icon;
-    this.username = builder.username;
+    this.icon = builder.icon != null ? builder.icon : builder.defaultIcon;
+    this.username = builder.username != null ? builder.username : builder.defaultUsername;
     this.failOnError = builder.failOnError;
     this.attachments = List.copyOf(attachments);
     this.props = java.util.Collections.unmodifiableMap(props);
@@ -61,6 +63,8 @@ public final class SendRequest {
     this.warRoomConfig = builder.warRoomConfig;
     this.files = List.copyOf(builder.files);
     this.deadline = builder.deadline;
+    this.owner = builder.owner;
+    this.policy = builder.policy;
   }
 
   public static Builder builder() {
@@ -131,6 +135,15 @@ public final class SendRequest {
 
   public Duration deadline() {
     return deadline;
+  }
+
+  /** The job the posts belong to; null when the host has no such notion (then updates and replies are refused). */
+  public PostOwner owner() {
+    return owner;
+  }
+
+  public StepPolicy policy() {
+    return policy;
   }
 
   /** The attachment made of {@code message} and {@code color}, as the old plugin sent it; null without message. */
@@ -223,6 +236,10 @@ public final class SendRequest {
     private WarRoomConfig warRoomConfig;
     private final List<FileUpload> files = new ArrayList<>();
     private Duration deadline = NotifyConfig.DEFAULT_DEADLINE;
+    private String defaultUsername;
+    private String defaultIcon;
+    private PostOwner owner;
+    private StepPolicy policy = StepPolicy.defaults();
 
     Builder() {}
 
@@ -259,12 +276,35 @@ public final class SendRequest {
       return this;
     }
 
-    /** An image URL, or an emoji name such as {@code :jenkins:}. */
+    /**
+     * The administrator's sender name and avatar (image URL or emoji), used when the step gives none; unlike
+     * {@link #username} and {@link #icon} they are not subject to the {@link StepPolicy}.
+     */
+    public Builder defaultSender(String username, String icon) {
+      this.defaultUsername = Checks.emptyToNull(username);
+      this.defaultIcon = Checks.emptyToNull(icon);
+      return this;
+    }
+
+    /** The job the posts belong to: stamped on each post, and checked before an update or a reply. */
+    public Builder owner(PostOwner owner) {
+      this.owner = owner;
+      return this;
+    }
+
+    /** What the administrator lets steps do; default {@link StepPolicy#defaults()}. */
+    public Builder policy(StepPolicy policy) {
+      this.policy = requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    /** The step's own avatar: an image URL, or an emoji name such as {@code :jenkins:}. */
     public Builder icon(String icon) {
       this.icon = Checks.emptyToNull(icon);
       return this;
     }
 
+    /** The step's own sender name. */
     public Builder username(String username) {
       this.username = Checks.emptyToNull(username);
       return this;
@@ -404,15 +444,23 @@ public final class SendRequest {
         if (key == null || key.isBlank()) {
           throw Checks.invalid("props", "keys must not be blank");
         }
+        if (key.equals(PostOwner.PROP)) {
+          throw Checks.invalid("props." + key, "is reserved: it records which job created a post");
+        }
         plainProps.put(key, plain("props." + key, entry.getValue()));
       }
 
-      if (username != null && username.chars().anyMatch(Character::isWhitespace)) {
-        throw Checks.invalid("username", "must not contain spaces");
+      for (String name : new String[] {username, defaultUsername}) {
+        if (name != null && name.chars().anyMatch(Character::isWhitespace)) {
+          throw Checks.invalid("username", "must not contain spaces");
+        }
       }
-      if (icon != null && !EmojiNames.isReference(icon) && !HttpUrls.isValid(icon)) {
-        throw Checks.invalid("icon", "must be an http(s) image URL or an emoji like :jenkins:");
+      for (String image : new String[] {icon, defaultIcon}) {
+        if (image != null && !EmojiNames.isReference(image) && !HttpUrls.isValid(image)) {
+          throw Checks.invalid("icon", "must be an http(s) image URL or an emoji like :jenkins:");
+        }
       }
+      StepPolicyCheck.check(policy, username, icon, targets, message, text, attachments);
       if (deadline.isNegative() || deadline.isZero()) {
         throw Checks.invalid("deadline", "must be positive");
       }
@@ -442,6 +490,9 @@ public final class SendRequest {
           break;
         default:
           throw Checks.invalid("priority", "must be standard, important or urgent");
+      }
+      if (persistentNotifications && !policy.persistentNotificationsAllowed()) {
+        throw Checks.invalid("persistentNotifications", StepPolicyCheck.TURNED_OFF);
       }
       if (persistentNotifications && level != Priority.Level.URGENT) {
         throw Checks.invalid("persistentNotifications", "only urgent messages can repeat notifications");

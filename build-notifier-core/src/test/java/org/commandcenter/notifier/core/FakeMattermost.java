@@ -176,6 +176,13 @@ final class FakeMattermost implements Closeable {
       posts.put(id, created);
       return json(201, created.toString());
     }
+    if (request.getMethod().equals("GET") && path.matches("/api/v4/posts/[a-z0-9]{26}")) {
+      JsonObject existing = posts.get(path.substring("/api/v4/posts/".length()));
+      // api4/post.go getPost: a post that does not exist (or was deleted) is a 404.
+      return existing == null
+          ? error(404, "app.post.get.app_error", "Unable to get the post.")
+          : json(200, existing.toString());
+    }
     if (request.getMethod().equals("PUT") && path.startsWith("/api/v4/posts/") && path.endsWith("/patch")) {
       String id = path.substring("/api/v4/posts/".length(), path.length() - "/patch".length());
       JsonObject existing = posts.get(id);

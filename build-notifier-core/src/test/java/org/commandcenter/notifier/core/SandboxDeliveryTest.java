@@ -130,10 +130,12 @@ class SandboxDeliveryTest {
   @Test
   void stepRepliesAndUpdatesInPlace() throws Exception {
     NotificationEngine engine = engine();
-    SendResponse root = engine.send(SendRequest.builder().message("Deploying").channel("builds").build());
+    PostOwner job = PostOwner.of("instance", "deploy");
+    SendResponse root = engine.send(SendRequest.builder().message("Deploying").channel("builds").owner(job).build());
     SendResponse reply = engine.send(SendRequest.builder().text("step 1 done").channel("builds")
-        .threadId(root.threadId()).build());
-    engine.send(SendRequest.builder().message("Deployed").color("good").updatePostId(root.postId()).build());
+        .threadId(root.threadId()).owner(job).build());
+    engine.send(SendRequest.builder().message("Deployed").color("good").updatePostId(root.postId()).owner(job)
+        .build());
 
     List<ReceivedPost> posts = builds();
     assertThat(posts).hasSize(2);

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /** {@code mattermostSend}: the old plugin's parameters keep their meaning; the new ones go over REST. */
 class SendStepTest {
+  private static final PostOwner JOB = PostOwner.of("instance-1", "team-a/deploy");
+  /** The old plugin let every step choose the sender's name and avatar; an administrator can allow it again. */
+  private static final StepPolicy OLD_PLUGIN_POLICY = StepPolicy.builder().senderOverridesAllowed(true)
+      .imageHosts(List.of("ci.example.com")).build();
   private FakeMattermost mattermost;
   private final List<String> log = new CopyOnWriteArrayList<>();
 
@@ -50,7 +54,7 @@ class SendStepTest {
   void oldPluginParametersPostTheSameWebhookPayload() throws Exception {
     SendResponse response = webhook().send(SendRequest.builder()
         .message("Build *42* failed").text("Heads up").color("danger").channel("builds")
-        .icon("https://ci.example.com/icon.png").build());
+        .icon("https://ci.example.com/icon.png").policy(OLD_PLUGIN_POLICY).build());
 
     assertThat(response.sent()).isTrue();
     assertThat(response.postId()).isNull();
@@ -68,7 +72,8 @@ class SendStepTest {
 
   @Test
   void channelListAndUsernameOverridesFollowTheOldSyntax() throws Exception {
-    webhook().send(SendRequest.builder().message("m").channel("builds, alerts;deployer@ops;bot@@carol").build());
+    webhook().send(SendRequest.builder().message("m").channel("builds, alerts;deployer@ops;bot@@carol")
+        .policy(OLD_PLUGIN_POLICY).build());
 
     List<FakeMattermost.Call> calls = mattermost.calls();
     assertThat(calls).extracting(call -> call.json().get("channel").getAsString())
@@ -80,7 +85,8 @@ class SendStepTest {
 
   @Test
   void emojiIconIsSentAsIconEmoji() throws Exception {
-    webhook().send(SendRequest.builder().message("m").icon(":jenkins:").build());
+    webhook().send(SendRequest.builder().message("m").icon(":jenkins:").policy(OLD_PLUGIN_POLICY)
+        .build());
     assertThat(mattermost.calls().get(0).json().get("icon_emoji").getAsString()).isEqualTo(":jenkins:");
   }
 
@@ -98,9 +104,9 @@ class SendStepTest {
 
   @Test
   void threadIdRepliesInThatThread() throws Exception {
-    SendResponse root = rest().send(SendRequest.builder().message("root").channel("builds").build());
+    SendResponse root = rest().send(SendRequest.builder().message("root").channel("builds").owner(JOB).build());
     SendResponse reply = rest().send(SendRequest.builder().text("reply").channel("builds")
-        .threadId(root.threadId()).build());
+        .threadId(root.threadId()).owner(JOB).build());
 
     JsonObject created = mattermost.createdPosts().get(1);
     assertThat(created.get("root_id").getAsString()).isEqualTo(root.postId());
@@ -110,9 +116,10 @@ class SendStepTest {
 
   @Test
   void updatePostIdUpdatesInPlace() throws Exception {
-    SendResponse root = rest().send(SendRequest.builder().message("Deploying…").channel("builds").build());
+    SendResponse root = rest().send(SendRequest.builder().message("Deploying…").channel("builds").owner(JOB)
+        .build());
     SendResponse updated = rest().send(SendRequest.builder().message("Deployed").color("good")
-        .updatePostId(root.postId()).build());
+        .updatePostId(root.postId()).owner(JOB).build());
 
     assertThat(updated.postId()).isEqualTo(root.postId());
     List<FakeMattermost.Call> patches = mattermost.calls("PUT", "/api/v4/posts/" + root.postId() + "/patch");

@@ -102,7 +102,7 @@ class ValidationTest {
         .threadId("abcdefghijklmnopqrstuvwxyz").build())
         .hasMessage("priority: only root posts can have a priority, not replies (threadId)");
     assertThatThrownBy(() -> SendRequest.builder().message("m").priority("important").persistentNotifications(true)
-        .build()).hasMessage("persistentNotifications: only urgent messages can repeat notifications");
+        .policy(StepPolicy.builder().persistentNotificationsAllowed(true).build()).build()).hasMessage("persistentNotifications: only urgent messages can repeat notifications");
     assertThatThrownBy(() -> SendRequest.builder().message("m").warRoom(true).build())
         .hasMessageStartingWith("warRoom: no War Room channel is configured");
     assertThatThrownBy(() -> SendRequest.builder().message("m").icon("not a url").build())

@@ -2,6 +2,9 @@ package org.commandcenter.mattermost.text;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 /**
  * Makes untrusted text (commit messages, branch names, test names) safe to post: it renders as
  * the literal text and notifies nobody.
@@ -35,6 +38,9 @@ import static java.util.Objects.requireNonNull;
 public final class SafeText {
   /** Invisible; not a letter or digit, so it ends a mention word. */
   static final char WORD_JOINER = '\u2060';
+  private static final List<String> CHANNEL_KEYWORDS = List.of("channel", "here", "all");
+  /** Character references that decode to {@code @} (HTML5: {@code &#64;}, {@code &#x40;}, {@code &commat;}). */
+  private static final Pattern AT_REFERENCE = Pattern.compile("&(#0*64|#[xX]0*40|commat);$");
 
   private SafeText() {}
 
@@ -95,6 +101,77 @@ public final class SafeText {
       lineStart = false;
     }
     return out.toString();
+  }
+
+  /**
+   * Markdown written by someone trusted with formatting but not with notifying a whole channel (a Jenkinsfile's
+   * step text): everything stays as written except {@code @channel}, {@code @all} and {@code @here}, which get a
+   * word joiner after the {@code @} so they read the same and notify nobody. Covered: any case, the forms the
+   * server still reads as a mention ({@code x.@here}, {@code @channel:}, {@code _@all},
+   * server/channels/app/mention_parser_standard.go ProcessText), a backslash-escaped or character-reference
+   * {@code @} ({@code \@all}, {@code &#64;channel}, {@code &commat;here}), and the Slack forms incoming webhooks
+   * expand ({@code <!channel>}, server/channels/app/slack.go). Mentions of users stay live.
+   */
+  public static String withoutChannelMentions(String markdown) {
+    requireNonNull(markdown, "markdown == null");
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 0; i < markdown.length(); i++) {
+      int keywordEnd = channelKeywordEnd(markdown, i);
+      if (keywordEnd < 0 || !neutralizedBefore(markdown, i)) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(markdown.length() + 16);
+      }
+      out.append(markdown, copied, i).append(WORD_JOINER);
+      copied = i;
+      i = keywordEnd - 1;
+    }
+    return out == null ? markdown : out.append(markdown, copied, markdown.length()).toString();
+  }
+
+  /** The end of {@code channel}, {@code all} or {@code here} (any case) at {@code at} when it ends a mention word; or -1. */
+  private static int channelKeywordEnd(String text, int at) {
+    for (String keyword : CHANNEL_KEYWORDS) {
+      int end = at + keyword.length();
+      if (text.regionMatches(true, at, keyword, 0, keyword.length()) && endsMentionWord(text, end)) {
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a word that reached {@code at} ends there for the mention parser: at a character that splits words, at
+   * one of {@code . - :} (it splits the word again), or at a run of {@code _ . - :} that it trims off the end.
+   */
+  private static boolean endsMentionWord(String text, int at) {
+    int i = at;
+    while (i < text.length() && text.charAt(i) == '_') {
+      i++;
+    }
+    if (i == text.length()) {
+      return true;
+    }
+    char next = text.charAt(i);
+    return ".-:".indexOf(next) >= 0 || !(Character.isLetterOrDigit(next) || next == '_' || next == '@');
+  }
+
+  /** Whether the keyword at {@code at} follows what the server would read as a mention's or announcement's start. */
+  private static boolean neutralizedBefore(String text, int at) {
+    if (at == 0) {
+      return false;
+    }
+    char before = text.charAt(at - 1);
+    if (before == '@') {
+      // "alice@here.com" is one word to the server, never a mention; "x.@here" or "(@here" is.
+      return at == 1 || !Character.isLetterOrDigit(text.charAt(at - 2));
+    }
+    if (before == '!') {
+      return at >= 2 && text.charAt(at - 2) == '<';
+    }
+    return before == ';' && AT_REFERENCE.matcher(text.substring(Math.max(0, at - 12), at)).find();
   }
 
   /**

@@ -179,4 +179,57 @@ class SafeTextTest {
     assertThatThrownBy(() -> Mentions.of(List.of("al ice"))).hasMessageStartingWith("usernames[0]: ");
     assertThatThrownBy(() -> Mentions.of(List.of("@here"))).hasMessageStartingWith("usernames[0]: ");
   }
+
+  /**
+   * The server's ProcessText (server/channels/app/mention_parser_standard.go) for the three channel-wide mentions:
+   * words of letters, digits and : . - _ @; leading : . - _ trimmed; the word, the word without trailing . - : _,
+   * or a part of it split at . - : names the mention.
+   */
+  private static boolean serverNotifiesChannel(String posted) {
+    java.util.Set<String> system = java.util.Set.of("@here", "@channel", "@all");
+    Matcher words = SERVER_WORD.matcher(serverText(posted));
+    while (words.find()) {
+      String word = words.group();
+      if (word.startsWith(":") && word.endsWith(":") && word.length() > 1) {
+        continue;
+      }
+      word = word.replaceFirst("^[:.\\-_]+", "").toLowerCase(java.util.Locale.ROOT);
+      String trimmed = word;
+      while (true) {
+        if (system.contains(trimmed)) {
+          return true;
+        }
+        if (trimmed.isEmpty() || ".-:_".indexOf(trimmed.charAt(trimmed.length() - 1)) < 0) {
+          break;
+        }
+        trimmed = trimmed.substring(0, trimmed.length() - 1);
+      }
+      for (String part : word.split("[.\\-:]")) {
+        if (system.contains(part)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void withoutChannelMentionsStopsEveryChannelWideFormTheServerReads() {
+    for (String attack : List.of("@channel", "fix @here please", "(@all)", "_@channel", "x.@here", "@Channel!",
+        "@channel_", "@here.", "@all:", "@channel.x", "<!channel>", "<!here> now", "(<!all>)", "&#64;channel",
+        "&#x40;here", "&#064;all", "&commat;all", "\\@channel", "**@here**", "[@all](https://x.test)",
+        "a-@channel")) {
+      assertThat(serverNotifiesChannel(attack)).as("the model reads " + attack + " as a mention").isTrue();
+      String safe = SafeText.withoutChannelMentions(attack);
+      assertThat(serverNotifiesChannel(safe)).as(attack + " -> " + safe).isFalse();
+      assertThat(safe.replace("\u2060", "")).isEqualTo(attack);
+    }
+  }
+
+  @Test
+  void withoutChannelMentionsKeepsUserMentionsMarkdownAndAddresses() {
+    String markdown = "**Build #12** by @alice and @allison, see [log](https://ci.test/job/1) or mail ops@here.test\n"
+        + "`code` > quote @channels @here_team";
+    assertThat(SafeText.withoutChannelMentions(markdown)).isEqualTo(markdown);
+  }
 }

@@ -21,6 +21,7 @@ import org.commandcenter.notifier.core.Change;
 import org.commandcenter.notifier.core.LogTails;
 import org.commandcenter.notifier.core.MessageTemplate;
 import org.commandcenter.notifier.core.NotifyConfig;
+import org.commandcenter.notifier.core.PostOwner;
 import org.commandcenter.notifier.core.TestSummary;
 
 /**
@@ -328,6 +329,9 @@ final class MessageRenderer {
     }
     if (config.iconEmoji() != null) {
       post.iconEmoji(config.iconEmoji());
+    }
+    if (config.owner() != null) {
+      post.prop(PostOwner.PROP, config.owner().stamp());
     }
     return post;
   }

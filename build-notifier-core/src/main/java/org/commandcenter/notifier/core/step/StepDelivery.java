@@ -3,6 +3,7 @@ package org.commandcenter.notifier.core.step;
 import java.util.ArrayList;
 import java.util.List;
 import org.commandcenter.mattermost.Attachment;
+import org.commandcenter.mattermost.Field;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.Post;
@@ -10,9 +11,11 @@ import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.rules.EmojiNames;
 import org.commandcenter.mattermost.rules.Fields;
 import org.commandcenter.mattermost.rules.MattermostIds;
+import org.commandcenter.mattermost.text.SafeText;
 import org.commandcenter.mattermost.warroom.WarRoom;
 import org.commandcenter.notifier.core.FileUpload;
 import org.commandcenter.notifier.core.NotificationLog;
+import org.commandcenter.notifier.core.PostOwner;
 import org.commandcenter.notifier.core.SendRequest;
 import org.commandcenter.notifier.core.SendResponse;
 import org.commandcenter.notifier.core.WarRoomConfig;
@@ -82,6 +85,7 @@ public final class StepDelivery {
       post.username(username);
     }
     if (request.updatePostId() != null) {
+      requireOwn("updatePostId", request.updatePostId());
       return client.update(request.updatePostId(), post.build());
     }
     if (!request.files().isEmpty()) {
@@ -92,6 +96,7 @@ public final class StepDelivery {
       }
     }
     if (request.threadId() != null) {
+      requireOwn("threadId", request.threadId());
       return client.reply(request.threadId(), post.build());
     }
     return client.sendAllowingLessPriority(post.build(), log::notice);
@@ -101,10 +106,10 @@ public final class StepDelivery {
     Post.Builder post = Post.builder();
     Attachment messageAttachment = request.messageAttachment();
     if (messageAttachment != null) {
-      post.addAttachment(messageAttachment);
+      post.addAttachment(channelSafe(messageAttachment));
     }
-    request.attachments().forEach(post::addAttachment);
-    String text = request.text();
+    request.attachments().forEach(attachment -> post.addAttachment(channelSafe(attachment)));
+    String text = request.text() == null ? null : channelSafe(request.text());
     if (request.warRoom()) {
       WarRoomConfig warRoom = request.warRoomConfig();
       String siteUrl = warRoom.siteUrl() != null ? warRoom.siteUrl() : client.siteUrl();
@@ -123,8 +128,51 @@ public final class StepDelivery {
       }
     }
     request.props().forEach(post::prop);
+    if (request.owner() != null) {
+      post.prop(PostOwner.PROP, request.owner().stamp());
+    }
     post.priority(request.priority());
     return post.build();
+  }
+
+  /**
+   * Updates and replies only touch this job's posts (the stamp {@link #basePost} puts on each), unless the
+   * administrator allows otherwise: a Jenkinsfile must not rewrite another team's alerts or SonarQube's.
+   */
+  private void requireOwn(String field, String postId) throws MattermostException {
+    if (request.policy().foreignPostsAllowed()) {
+      return;
+    }
+    if (request.owner() == null || !request.owner().owns(client.post(postId))) {
+      throw Fields.invalid(field, "post " + postId + " was not created by this job; a step may only update or reply"
+          + " to its own job's posts");
+    }
+  }
+
+  private String channelSafe(String markdown) {
+    return markdown == null || request.policy().channelMentionsAllowed()
+        ? markdown
+        : SafeText.withoutChannelMentions(markdown);
+  }
+
+  /** Every text of an attachment the server reads for mentions, or that a webhook expands {@code <!channel>} in. */
+  private Attachment channelSafe(Attachment attachment) {
+    if (request.policy().channelMentionsAllowed()) {
+      return attachment;
+    }
+    List<Field> fields = new ArrayList<>();
+    for (Field field : attachment.fields()) {
+      fields.add(Field.of(channelSafe(field.title()), channelSafe(field.value()), field.isShort()));
+    }
+    return attachment.newBuilder()
+        .fallback(channelSafe(attachment.fallback()))
+        .pretext(channelSafe(attachment.pretext()))
+        .text(channelSafe(attachment.text()))
+        .authorName(channelSafe(attachment.authorName()))
+        .title(channelSafe(attachment.title()))
+        .footer(channelSafe(attachment.footer()))
+        .fields(fields)
+        .build();
   }
 
   /** Files are uploaded to a channel id; names are resolved in the client's team. */
