@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The bundled deployment under {@code deploy/}: the Compose stack validates (Debian's
  * docker-compose, no engine needed) once its secrets are filled in, every variable it uses is named
  * in {@code .env.example} without a secret, the preflight refuses weak secrets (its shell script run
- * for real) before any service that uses one starts, and the Calls settings, the Compose environment
- * and turnserver.conf agree.
+ * for real), every service is hardened, and the Calls settings, the Compose environment and
+ * turnserver.conf agree.
  */
 @Tag("deploy")
 class DeployBundleTest {
@@ -259,7 +259,7 @@ class DeployBundleTest {
     }
   }
 
-  // --- How the stack runs the preflight (docker-compose config, as JSON) --------------------------------------
+  // --- How the stack runs the preflight and hardens every service (docker-compose config, as JSON) -------------
 
   @Test
   void everyServiceThatUsesASecretStartsOnlyAfterThePreflightSucceeded(@TempDir Path temp) throws Exception {
@@ -297,6 +297,74 @@ class DeployBundleTest {
     assertThat(environment.keySet()).containsExactlyInAnyOrderElementsOf(SECRETS);
     for (String name : SECRETS) {
       assertThat(environment.get(name).getAsString()).as(name).isEqualTo(secrets.get(name));
+    }
+  }
+
+  @Test
+  void everyServiceRunsWithoutNewPrivilegesAndOnlyTheCapabilitiesItsImageNeeds(@TempDir Path temp) throws Exception {
+    JsonObject services = composeConfig(filledInEnvironment(temp, generatedSecrets())).getAsJsonObject("services");
+    // Reasoned from each image's Dockerfile and entrypoint in docker-compose.yml's comments.
+    Map<String, List<String>> capabilities = Map.of(
+        "preflight", List.of(),
+        "postgres", List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"),
+        "sonarqube-db", List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"),
+        "mattermost", List.of(),
+        "coturn", List.of("NET_BIND_SERVICE"),
+        "nginx", List.of("CHOWN", "NET_BIND_SERVICE", "SETGID", "SETUID"),
+        "jenkins", List.of(),
+        "sonarqube", List.of());
+
+    assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(capabilities.keySet());
+    for (String name : services.keySet()) {
+      JsonObject service = services.getAsJsonObject(name);
+      assertThat(strings(service.get("security_opt"))).as(name).contains("no-new-privileges:true");
+      assertThat(strings(service.get("cap_drop"))).as(name).containsExactly("ALL");
+      assertThat(strings(service.get("cap_add"))).as(name).containsExactlyInAnyOrderElementsOf(capabilities.get(name));
+      assertThat(service.has("privileged")).as(name).isFalse();
+    }
+  }
+
+  @Test
+  void everyServiceButMattermostHasAReadOnlyRootFileSystem(@TempDir Path temp) throws Exception {
+    JsonObject services = composeConfig(filledInEnvironment(temp, generatedSecrets())).getAsJsonObject("services");
+
+    for (String name : services.keySet()) {
+      JsonObject service = services.getAsJsonObject(name);
+      // Mattermost rewrites client/root.html in its image at start-up (see docker-compose.yml).
+      boolean readOnly = service.has("read_only") && service.get("read_only").getAsBoolean();
+      assertThat(readOnly).as(name).isEqualTo(!name.equals("mattermost"));
+    }
+    // Where the images must write, as their entrypoints and docker-compose.yml's comments say.
+    assertThat(strings(services.getAsJsonObject("nginx").get("tmpfs")))
+        .containsExactlyInAnyOrder("/var/cache/nginx", "/var/run", "/etc/nginx/conf.d");
+    assertThat(strings(services.getAsJsonObject("postgres").get("tmpfs"))).containsExactlyInAnyOrder("/var/run/postgresql", "/tmp");
+    assertThat(strings(services.getAsJsonObject("coturn").get("tmpfs"))).containsExactly("/var/lib/coturn:size=16m");
+    assertThat(strings(services.getAsJsonObject("coturn").get("command")))
+        .contains("--pidfile=/var/lib/coturn/turnserver.pid");
+    assertThat(strings(services.getAsJsonObject("sonarqube").get("volumes"))).contains("sonarqube-temp:/opt/sonarqube/temp:rw");
+  }
+
+  @Test
+  void everyImageMayBeADigestReference(@TempDir Path temp) throws Exception {
+    Path filledIn = filledInEnvironment(temp, generatedSecrets());
+    Map<String, String> pinned = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(filledIn, StandardCharsets.UTF_8)) {
+      Matcher image = Pattern.compile("^([A-Z]+_IMAGE)=(.+)$").matcher(line);
+      if (image.matches()) {
+        String reference = "registry.example.internal/" + image.group(2) + "@sha256:" + generatedSecret();
+        pinned.put(image.group(1), reference);
+        line = image.group(1) + "=" + reference;
+      }
+      lines.add(line);
+    }
+    JsonObject services = composeConfig(Files.write(temp.resolve("pinned.env"), lines, StandardCharsets.UTF_8))
+        .getAsJsonObject("services");
+
+    assertThat(pinned).containsOnlyKeys("POSTGRES_IMAGE", "MATTERMOST_IMAGE", "COTURN_IMAGE", "NGINX_IMAGE",
+        "JENKINS_IMAGE", "SONARQUBE_IMAGE");
+    for (String name : services.keySet()) {
+      assertThat(services.getAsJsonObject(name).get("image").getAsString()).as(name).isIn(pinned.values());
     }
   }
 
