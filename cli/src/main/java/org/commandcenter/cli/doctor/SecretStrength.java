@@ -27,7 +27,7 @@ public final class SecretStrength {
       return Optional.of("is empty");
     }
     if (PLACEHOLDER.matcher(secret).matches()) {
-      return Optional.of("is still a CHANGE_ME placeholder, known to everyone who has read the example");
+      return Optional.of("is still a CHANGE_ME placeholder");
     }
     if (secret.codePointCount(0, secret.length()) < MIN_LENGTH) {
       return Optional.of("is shorter than " + MIN_LENGTH + " characters");

@@ -49,8 +49,8 @@ final class TurnChecks {
       return true;
     }
     report.add(CheckResult.fail(SECRET_ID, SECRET_TITLE,
-        "the secret from " + source + " " + weakness.get() + ": whoever guesses it can mint TURN credentials for "
-            + "this relay",
+        "the secret from " + source + " " + weakness.get()
+            + (secret.isEmpty() ? "" : ": whoever guesses it can mint TURN credentials for this relay"),
         "generate one with `openssl rand -hex 32`, make it coturn's static-auth-secret and Calls' TURNStaticAuthSecret "
             + "(the stack: TURN_STATIC_AUTH_SECRET in deploy/.env), then restart coturn and Mattermost with the same "
             + "value (docker-compose up -d)"));
