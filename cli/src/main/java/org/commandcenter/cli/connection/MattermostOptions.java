@@ -194,12 +194,18 @@ public final class MattermostOptions {
 
   /** Reads a one-line secret from {@code file}, registering it before anything can echo it. */
   public static String readSecretFile(Path file, String option, Secrets secrets) {
+    String value = readSecretFileMayBeEmpty(file, option, secrets);
+    if (value.isEmpty()) {
+      throw CliException.usage(option + ": " + file + " is empty");
+    }
+    return value;
+  }
+
+  /** {@link #readSecretFile}, but an empty file gives "" (for a caller that reports an empty secret itself). */
+  public static String readSecretFileMayBeEmpty(Path file, String option, Secrets secrets) {
     try {
       String value = Files.readString(file, StandardCharsets.UTF_8).trim();
       secrets.register(value);
-      if (value.isEmpty()) {
-        throw CliException.usage(option + ": " + file + " is empty");
-      }
       return value;
     } catch (NoSuchFileException e) {
       throw CliException.usage(option + ": file not found: " + file);

@@ -32,6 +32,11 @@ public final class Environment {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
+  /** Whether the variable is set at all, even to an empty or blank value. */
+  public boolean isSet(String name) {
+    return variables.containsKey(name);
+  }
+
   /** The first of {@code names} that is set, as curl and most tools read HTTPS_PROXY/https_proxy. */
   public String first(String... names) {
     for (String name : names) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.commandcenter.cli.connection.MattermostOptions;
@@ -76,7 +77,8 @@ public final class DoctorCommand implements Callable<Integer> {
   String turnHost;
 
   @Option(names = "--turn-secret-file", paramLabel = "FILE",
-      description = "File holding coturn's static-auth-secret (= Calls' TURNStaticAuthSecret); env TURN_STATIC_AUTH_SECRET.")
+      description = "File holding coturn's static-auth-secret (= Calls' TURNStaticAuthSecret); env TURN_STATIC_AUTH_SECRET. "
+          + "Fails the check when empty, a CHANGE_ME placeholder or shorter than 32 characters.")
   Path turnSecretFile;
 
   @Option(names = "--turn-udp-port", paramLabel = "PORT", defaultValue = "3478", description = "TURN UDP port (default: ${DEFAULT-VALUE}).")
@@ -152,16 +154,21 @@ public final class DoctorCommand implements Callable<Integer> {
     DoctorReport report = new DoctorReport(site != null ? site : "turn:" + turnHost);
     User me = site == null ? null : mattermostChecks(context, err, site, team, peer, report);
     if (turn != null) {
-      String username = turn.username;
-      String password = turn.password;
-      if (username == null) {
-        String user = turnUser != null ? turnUser : me != null ? me.username() : "command-center-doctor";
-        TurnCredentials credentials = TurnCredentials.create(turn.secret, user, turnTtl, clock);
-        username = credentials.username();
-        password = credentials.password();
-        context.secrets().register(password);
+      TurnChecks turnChecks = new TurnChecks(turnProbe(), report, clock);
+      if (turn.secret != null && !turnChecks.secret(turn.secret, turn.secretSource)) {
+        turnChecks.skip(turn.targets, "no TURN secret to derive credentials from");
+      } else {
+        String username = turn.username;
+        String password = turn.password;
+        if (username == null) {
+          String user = turnUser != null ? turnUser : me != null ? me.username() : "command-center-doctor";
+          TurnCredentials credentials = TurnCredentials.create(turn.secret, user, turnTtl, clock);
+          username = credentials.username();
+          password = credentials.password();
+          context.secrets().register(password);
+        }
+        turnChecks.run(turn.targets, username, password, turn.peer);
       }
-      new TurnChecks(turnProbe(), report, clock).run(turn.targets, username, password, turn.peer);
     }
 
     if (json) {
@@ -290,9 +297,13 @@ public final class DoctorCommand implements Callable<Integer> {
       setup.username = turnUsername;
       setup.password = MattermostOptions.readSecretFile(turnPasswordFile, "--turn-password-file", context.secrets());
     } else if (turnSecretFile != null) {
-      setup.secret = MattermostOptions.readSecretFile(turnSecretFile, "--turn-secret-file", context.secrets());
+      // An empty file or variable is a failed secret check with its fix, not a usage error: it was given.
+      setup.secret = MattermostOptions.readSecretFileMayBeEmpty(turnSecretFile, "--turn-secret-file", context.secrets());
+      setup.secretSource = "--turn-secret-file";
     } else {
-      setup.secret = context.environment().get(TURN_SECRET_ENV);
+      setup.secret = context.environment().isSet(TURN_SECRET_ENV)
+          ? Objects.requireNonNullElse(context.environment().get(TURN_SECRET_ENV), "") : null;
+      setup.secretSource = TURN_SECRET_ENV;
       context.secrets().register(setup.secret);
       if (setup.secret == null) {
         throw CliException.usage("--turn-host needs the static secret: --turn-secret-file FILE or env " + TURN_SECRET_ENV
@@ -349,7 +360,10 @@ public final class DoctorCommand implements Callable<Integer> {
   }
 
   private static final class TurnSetup {
+    /** coturn's static-auth-secret, or null when doctor checks given credentials (--turn-username). */
     String secret;
+    /** Where {@link #secret} came from, for the report: the option or variable, never the value. */
+    String secretSource;
     String username;
     String password;
     final List<TurnTarget> targets = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.commandcenter.cli.turn.HostPort;
 import org.commandcenter.cli.turn.TurnDiagnosis;
@@ -18,9 +19,13 @@ import org.commandcenter.mattermost.IceServer;
 
 /**
  * One allocation check per TURN transport, with the probe's diagnosis turned into ✔/⚠/✘ and a fix: with credentials
- * derived from the secret, or with each TURN URL and the credentials the Calls plugin hands its clients.
+ * derived from the secret (after a check of the secret's strength), or with each TURN URL and the credentials the
+ * Calls plugin hands its clients.
  */
 final class TurnChecks {
+  private static final String SECRET_ID = "turn:secret";
+  private static final String SECRET_TITLE = "TURN static secret strong";
+
   private final TurnProbe probe;
   private final DoctorReport report;
   private final Clock clock;
@@ -31,16 +36,46 @@ final class TurnChecks {
     this.clock = clock;
   }
 
+  /**
+   * Checks the static secret doctor derives credentials from ({@code source} says where it came from): a weak one
+   * lets anyone mint TURN credentials for this relay. Returns false when there is nothing to derive credentials from
+   * (the secret is empty). Never prints the secret.
+   */
+  boolean secret(String secret, String source) {
+    Optional<String> weakness = SecretStrength.weakness(secret);
+    if (weakness.isEmpty()) {
+      report.add(CheckResult.pass(SECRET_ID, SECRET_TITLE,
+          "from " + source + ": at least " + SecretStrength.MIN_LENGTH + " characters, not a placeholder"));
+      return true;
+    }
+    report.add(CheckResult.fail(SECRET_ID, SECRET_TITLE,
+        "the secret from " + source + " " + weakness.get()
+            + (secret.isEmpty() ? "" : ": whoever guesses it can mint TURN credentials for this relay"),
+        "generate one with `openssl rand -hex 32`, make it coturn's static-auth-secret and Calls' TURNStaticAuthSecret "
+            + "(the stack: TURN_STATIC_AUTH_SECRET in deploy/.env), then restart coturn and Mattermost with the same "
+            + "value (docker-compose up -d)"));
+    return !secret.isEmpty();
+  }
+
   void run(List<TurnTarget> targets, String username, String password, TurnPeer peer) {
     for (TurnTarget target : targets) {
-      report.add(check(target, username, password, peer));
+      report.add(check(id(target), title(target), target, username, password, peer));
     }
   }
 
-  private CheckResult check(TurnTarget target, String username, String password, TurnPeer peer) {
-    String id = "turn:" + target.transport().name().toLowerCase(Locale.ROOT);
-    String title = "TURN over " + target.transport().name() + " (" + target + ")";
-    return check(id, title, target, username, password, peer);
+  /** Reports each transport's check as skipped, for {@code reason}. */
+  void skip(List<TurnTarget> targets, String reason) {
+    for (TurnTarget target : targets) {
+      report.add(CheckResult.skip(id(target), title(target), reason));
+    }
+  }
+
+  private static String id(TurnTarget target) {
+    return "turn:" + target.transport().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String title(TurnTarget target) {
+    return "TURN over " + target.transport().name() + " (" + target + ")";
   }
 
   /**

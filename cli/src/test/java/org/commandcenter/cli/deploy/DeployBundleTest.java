@@ -13,8 +13,10 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.commandcenter.cli.doctor.SecretStrength;
 import org.commandcenter.realservers.ManagedProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,12 +34,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundled deployment under {@code deploy/}: the Compose stack validates (Debian's
- * docker-compose, no engine needed), every variable it uses is named in {@code .env.example}
- * without a real secret, and the Calls settings, the Compose environment and turnserver.conf agree.
+ * docker-compose, no engine needed) once its secrets are filled in, every variable it uses is named
+ * in {@code .env.example} without a secret, the preflight refuses weak secrets (its shell script run
+ * for real), every service is hardened, and the Calls settings, the Compose environment and
+ * turnserver.conf agree.
  */
 @Tag("deploy")
 class DeployBundleTest {
   private static final String DOCKER_COMPOSE = "/usr/bin/docker-compose";
+  /** docker-compose's own interpreter, with PyYAML. */
+  private static final String PYTHON = "/usr/bin/python3";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The stack's secrets: what deploy/preflight.sh checks. */
+  private static final List<String> SECRETS = List.of("POSTGRES_PASSWORD", "SONAR_DB_PASSWORD", "TURN_STATIC_AUTH_SECRET");
+  /**
+   * The shells preflight.sh meets: Debian's dash (/bin/sh here and in the Debian-based images) and BusyBox's ash
+   * (/bin/sh of the Alpine-based ones, nginx:*-alpine among them).
+   */
+  private static final List<List<String>> SHELLS = List.of(List.of("/bin/sh"), List.of("/bin/busybox", "sh"));
 
   /** The settings keys of the Calls plugin v1.12 (plugin.json), as config.json stores them: lower case. */
   private static final Set<String> CALLS_SETTING_KEYS = Set.of(
@@ -55,12 +71,14 @@ class DeployBundleTest {
   private final Path deploy = deployDirectory();
 
   @Test
-  void composeStackValidatesWithTheExampleEnvironment() throws Exception {
-    Result result = dockerCompose(deploy.resolve(".env.example"), "config");
+  void composeStackValidatesOnceTheSecretsAreGenerated(@TempDir Path temp) throws Exception {
+    Map<String, String> secrets = generatedSecrets();
+
+    Result result = dockerCompose(filledInEnvironment(temp, secrets), "config");
 
     assertThat(result.exitCode).as(result.output).isZero();
     assertThat(result.output)
-        .contains("--static-auth-secret=CHANGE_ME_turn_static_auth_secret")
+        .contains("--static-auth-secret=" + secrets.get("TURN_STATIC_AUTH_SECRET"))
         .contains("--external-ip=203.0.113.10/172.28.0.10")
         .contains("--allowed-peer-ip=203.0.113.10")
         .contains("ipv4_address: 172.28.0.10")
@@ -69,16 +87,29 @@ class DeployBundleTest {
   }
 
   @Test
-  void composeRefusesToRunWithoutTheTurnSecret(@TempDir Path temp) throws Exception {
-    List<String> lines = Files.readAllLines(deploy.resolve(".env.example"), StandardCharsets.UTF_8).stream()
-        .filter(line -> !line.startsWith("TURN_STATIC_AUTH_SECRET="))
-        .collect(Collectors.toList());
-    Path envFile = Files.write(temp.resolve("env"), lines, StandardCharsets.UTF_8);
-
-    Result result = dockerCompose(envFile, "config", "-q");
+  void composeRefusesTheExampleEnvironmentAsShipped() throws Exception {
+    Result result = dockerCompose(deploy.resolve(".env.example"), "config", "-q");
 
     assertThat(result.exitCode).isNotZero();
-    assertThat(result.output).contains("set TURN_STATIC_AUTH_SECRET in .env");
+    assertThat(result.output).containsPattern("set (POSTGRES_PASSWORD|SONAR_DB_PASSWORD|TURN_STATIC_AUTH_SECRET) in .env");
+  }
+
+  @Test
+  void composeRefusesToRunWithoutTheTurnSecret(@TempDir Path temp) throws Exception {
+    Path filledIn = filledInEnvironment(temp, generatedSecrets());
+    List<String> lines = Files.readAllLines(filledIn, StandardCharsets.UTF_8);
+    Path missing = Files.write(temp.resolve("missing.env"), lines.stream()
+        .filter(line -> !line.startsWith("TURN_STATIC_AUTH_SECRET=")).collect(Collectors.toList()), StandardCharsets.UTF_8);
+    Path empty = Files.write(temp.resolve("empty.env"), lines.stream()
+        .map(line -> line.startsWith("TURN_STATIC_AUTH_SECRET=") ? "TURN_STATIC_AUTH_SECRET=" : line)
+        .collect(Collectors.toList()), StandardCharsets.UTF_8);
+
+    for (Path envFile : List.of(missing, empty)) {
+      Result result = dockerCompose(envFile, "config", "-q");
+
+      assertThat(result.exitCode).as(envFile.getFileName().toString()).isNotZero();
+      assertThat(result.output).contains("set TURN_STATIC_AUTH_SECRET in .env");
+    }
   }
 
   @Test
@@ -101,11 +132,240 @@ class DeployBundleTest {
         .filter(name -> name.contains("PASSWORD") || name.contains("SECRET") || name.contains("TOKEN"))
         .collect(Collectors.toList());
 
-    assertThat(secrets).contains("POSTGRES_PASSWORD", "SONAR_DB_PASSWORD", "TURN_STATIC_AUTH_SECRET");
+    assertThat(secrets).containsExactlyInAnyOrderElementsOf(SECRETS);
     for (String name : secrets) {
-      assertThat(env.get(name)).as(name).startsWith("CHANGE_ME");
+      // Empty: an unedited .env stops `docker-compose config`, instead of running with a value everyone knows.
+      assertThat(env.get(name)).as(name).isEmpty();
     }
+    assertThat(Files.readString(deploy.resolve(".env.example"), StandardCharsets.UTF_8)).contains("openssl rand -hex 32");
     assertThat(Files.readAllLines(deploy.resolve(".gitignore"), StandardCharsets.UTF_8)).contains(".env", "tls/");
+  }
+
+  // --- The preflight: deploy/preflight.sh, run for real in the shells of the stack's images ---------------------
+
+  @Test
+  void preflightAcceptsGeneratedSecrets() throws Exception {
+    Map<String, String> secrets = generatedSecrets();
+
+    for (List<String> shell : SHELLS) {
+      Result result = preflight(shell, secrets);
+
+      assertThat(result.exitCode).as(shell + ": " + result.output).isZero();
+      assertThat(result.output).contains("preflight: ok: POSTGRES_PASSWORD SONAR_DB_PASSWORD TURN_STATIC_AUTH_SECRET");
+      assertPrintsNoValue(result, secrets);
+    }
+  }
+
+  @Test
+  void preflightRefusesAnEmptyOrMissingSecretNamingIt() throws Exception {
+    for (String name : SECRETS) {
+      for (List<String> shell : SHELLS) {
+        Map<String, String> empty = new LinkedHashMap<>(generatedSecrets());
+        empty.put(name, "");
+        Map<String, String> missing = new LinkedHashMap<>(generatedSecrets());
+        missing.remove(name);
+
+        for (Map<String, String> secrets : List.of(empty, missing)) {
+          Result result = preflight(shell, secrets);
+
+          assertThat(result.exitCode).as(shell + " " + name).isEqualTo(1);
+          assertThat(result.output).contains("preflight: " + name + " is empty: set it in .env")
+              .contains("generate each secret with 'openssl rand -hex 32'");
+          assertOnlyNamed(result, name);
+          assertPrintsNoValue(result, secrets);
+        }
+      }
+    }
+  }
+
+  @Test
+  void preflightRefusesChangeMePlaceholders() throws Exception {
+    // The values .env.example used to ship, and the same placeholder made long enough or spelt otherwise.
+    List<String> placeholders = List.of("CHANGE_ME_postgres_password", "CHANGE_ME_turn_static_auth_secret",
+        "CHANGE_ME_" + generatedSecret(), "change-me-" + generatedSecret(), "ChangeMe" + generatedSecret());
+    for (String name : SECRETS) {
+      for (String placeholder : placeholders) {
+        for (List<String> shell : SHELLS) {
+          Map<String, String> secrets = new LinkedHashMap<>(generatedSecrets());
+          secrets.put(name, placeholder);
+
+          Result result = preflight(shell, secrets);
+
+          assertThat(result.exitCode).as(shell + " " + name).isEqualTo(1);
+          assertThat(result.output).contains("preflight: " + name + " is still the CHANGE_ME placeholder");
+          assertOnlyNamed(result, name);
+          assertPrintsNoValue(result, secrets);
+        }
+      }
+    }
+  }
+
+  @Test
+  void preflightRefusesSecretsShorterThan32Characters() throws Exception {
+    String thirtyTwo = generatedSecret().substring(0, 32);
+    for (String name : SECRETS) {
+      for (List<String> shell : SHELLS) {
+        Map<String, String> secrets = new LinkedHashMap<>(generatedSecrets());
+        secrets.put(name, thirtyTwo.substring(0, 31));
+
+        Result result = preflight(shell, secrets);
+
+        assertThat(result.exitCode).as(shell + " " + name).isEqualTo(1);
+        assertThat(result.output).contains("preflight: " + name + " is shorter than 32 characters");
+        assertOnlyNamed(result, name);
+        assertPrintsNoValue(result, secrets);
+
+        secrets.put(name, thirtyTwo);
+        assertThat(preflight(shell, secrets).exitCode).as(shell + " " + name + " of 32 characters").isZero();
+      }
+    }
+  }
+
+  @Test
+  void preflightRefusesCharactersThatBreakTheDatabaseUrlOrCoturnsCommandLine(@TempDir Path temp) throws Exception {
+    // POSTGRES_PASSWORD is part of MM_SQLSETTINGS_DATASOURCE; coturn's docker-entrypoint.sh runs `eval "echo $arg"`.
+    Path evaluated = temp.resolve("evaluated");
+    for (String bad : List.of("$(touch " + evaluated + ")", "`touch " + evaluated + "`", "a b", "p@ss/word:x#y",
+        ";x", "x\\ny", "x\ny", "caf\u00e9")) {
+      String secret = generatedSecret() + bad;
+      for (List<String> shell : SHELLS) {
+        Map<String, String> secrets = new LinkedHashMap<>(generatedSecrets());
+        secrets.put("TURN_STATIC_AUTH_SECRET", secret);
+
+        Result result = preflight(shell, secrets);
+
+        assertThat(result.exitCode).as(shell + " " + bad).isEqualTo(1);
+        assertThat(result.output).contains("preflight: TURN_STATIC_AUTH_SECRET has characters other than letters, "
+            + "digits and . _ ~ -");
+        assertThat(result.output).doesNotContain(secret);
+        assertThat(evaluated).as("the preflight evaluated a secret").doesNotExist();
+      }
+    }
+  }
+
+  @Test
+  void preflightAndDoctorJudgeSecretsByOneRule() throws Exception {
+    String hex = generatedSecret();
+    List<String> samples = List.of("", "CHANGE_ME", "change_me_" + hex, "CHANGEME" + hex, hex.substring(0, 31),
+        hex.substring(0, 32), hex, hex + "CHANGE_ME", "Tr0ub4dor.and~horse-battery_staple-42");
+    for (String sample : samples) {
+      Map<String, String> secrets = new LinkedHashMap<>(generatedSecrets());
+      secrets.put("TURN_STATIC_AUTH_SECRET", sample);
+
+      boolean preflightAccepts = preflight(SHELLS.get(0), secrets).exitCode == 0;
+
+      assertThat(preflightAccepts).as("preflight and doctor on a sample of " + sample.length() + " characters")
+          .isEqualTo(SecretStrength.weakness(sample).isEmpty());
+    }
+  }
+
+  // --- How the stack runs the preflight and hardens every service (docker-compose config, as JSON) -------------
+
+  @Test
+  void everyServiceThatUsesASecretStartsOnlyAfterThePreflightSucceeded(@TempDir Path temp) throws Exception {
+    Map<String, String> secrets = generatedSecrets();
+    JsonObject services = composeConfig(filledInEnvironment(temp, secrets)).getAsJsonObject("services");
+
+    Set<String> usingSecrets = new TreeSet<>();
+    for (String name : services.keySet()) {
+      String service = services.get(name).toString();
+      if (!name.equals("preflight") && secrets.values().stream().anyMatch(service::contains)) {
+        usingSecrets.add(name);
+        JsonObject dependsOn = services.getAsJsonObject(name).getAsJsonObject("depends_on");
+        assertThat(dependsOn).as(name + " depends_on").isNotNull();
+        assertThat(dependsOn.getAsJsonObject("preflight").get("condition").getAsString()).as(name)
+            .isEqualTo("service_completed_successfully");
+      }
+    }
+    assertThat(usingSecrets).containsExactly("coturn", "mattermost", "postgres", "sonarqube", "sonarqube-db");
+  }
+
+  @Test
+  void preflightServiceRunsTheShippedScriptOnAnImageOfTheStack(@TempDir Path temp) throws Exception {
+    Map<String, String> secrets = generatedSecrets();
+    JsonObject services = composeConfig(filledInEnvironment(temp, secrets)).getAsJsonObject("services");
+    JsonObject preflight = services.getAsJsonObject("preflight");
+
+    assertThat(strings(preflight.get("entrypoint"))).containsExactly("/bin/sh", "/preflight.sh");
+    assertThat(strings(preflight.get("volumes"))).containsExactly(deploy.resolve("preflight.sh") + ":/preflight.sh:ro");
+    // No extra image for an air-gapped site to mirror: the nginx image, with its /bin/sh.
+    assertThat(preflight.get("image").getAsString()).isEqualTo(services.getAsJsonObject("nginx").get("image").getAsString());
+    assertThat(preflight.get("restart").getAsString()).isEqualTo("no");
+    assertThat(preflight.get("network_mode").getAsString()).isEqualTo("none");
+    assertThat(preflight.get("user").getAsString()).isEqualTo("65534:65534");
+    JsonObject environment = preflight.getAsJsonObject("environment");
+    assertThat(environment.keySet()).containsExactlyInAnyOrderElementsOf(SECRETS);
+    for (String name : SECRETS) {
+      assertThat(environment.get(name).getAsString()).as(name).isEqualTo(secrets.get(name));
+    }
+  }
+
+  @Test
+  void everyServiceRunsWithoutNewPrivilegesAndOnlyTheCapabilitiesItsImageNeeds(@TempDir Path temp) throws Exception {
+    JsonObject services = composeConfig(filledInEnvironment(temp, generatedSecrets())).getAsJsonObject("services");
+    // Reasoned from each image's Dockerfile and entrypoint in docker-compose.yml's comments.
+    Map<String, List<String>> capabilities = Map.of(
+        "preflight", List.of(),
+        "postgres", List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"),
+        "sonarqube-db", List.of("CHOWN", "DAC_OVERRIDE", "FOWNER", "SETGID", "SETUID"),
+        "mattermost", List.of(),
+        "coturn", List.of("NET_BIND_SERVICE"),
+        "nginx", List.of("CHOWN", "NET_BIND_SERVICE", "SETGID", "SETUID"),
+        "jenkins", List.of(),
+        "sonarqube", List.of());
+
+    assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(capabilities.keySet());
+    for (String name : services.keySet()) {
+      JsonObject service = services.getAsJsonObject(name);
+      assertThat(strings(service.get("security_opt"))).as(name).contains("no-new-privileges:true");
+      assertThat(strings(service.get("cap_drop"))).as(name).containsExactly("ALL");
+      assertThat(strings(service.get("cap_add"))).as(name).containsExactlyInAnyOrderElementsOf(capabilities.get(name));
+      assertThat(service.has("privileged")).as(name).isFalse();
+    }
+  }
+
+  @Test
+  void everyServiceButMattermostHasAReadOnlyRootFileSystem(@TempDir Path temp) throws Exception {
+    JsonObject services = composeConfig(filledInEnvironment(temp, generatedSecrets())).getAsJsonObject("services");
+
+    for (String name : services.keySet()) {
+      JsonObject service = services.getAsJsonObject(name);
+      // Mattermost rewrites client/root.html in its image at start-up (see docker-compose.yml).
+      boolean readOnly = service.has("read_only") && service.get("read_only").getAsBoolean();
+      assertThat(readOnly).as(name).isEqualTo(!name.equals("mattermost"));
+    }
+    // Where the images must write, as their entrypoints and docker-compose.yml's comments say.
+    assertThat(strings(services.getAsJsonObject("nginx").get("tmpfs")))
+        .containsExactlyInAnyOrder("/var/cache/nginx", "/var/run", "/etc/nginx/conf.d");
+    assertThat(strings(services.getAsJsonObject("postgres").get("tmpfs"))).containsExactlyInAnyOrder("/var/run/postgresql", "/tmp");
+    assertThat(strings(services.getAsJsonObject("coturn").get("tmpfs"))).containsExactly("/var/lib/coturn:size=16m");
+    assertThat(strings(services.getAsJsonObject("coturn").get("command")))
+        .contains("--pidfile=/var/lib/coturn/turnserver.pid");
+    assertThat(strings(services.getAsJsonObject("sonarqube").get("volumes"))).contains("sonarqube-temp:/opt/sonarqube/temp:rw");
+  }
+
+  @Test
+  void everyImageMayBeADigestReference(@TempDir Path temp) throws Exception {
+    Path filledIn = filledInEnvironment(temp, generatedSecrets());
+    Map<String, String> pinned = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(filledIn, StandardCharsets.UTF_8)) {
+      Matcher image = Pattern.compile("^([A-Z]+_IMAGE)=(.+)$").matcher(line);
+      if (image.matches()) {
+        String reference = "registry.example.internal/" + image.group(2) + "@sha256:" + generatedSecret();
+        pinned.put(image.group(1), reference);
+        line = image.group(1) + "=" + reference;
+      }
+      lines.add(line);
+    }
+    JsonObject services = composeConfig(Files.write(temp.resolve("pinned.env"), lines, StandardCharsets.UTF_8))
+        .getAsJsonObject("services");
+
+    assertThat(pinned).containsOnlyKeys("POSTGRES_IMAGE", "MATTERMOST_IMAGE", "COTURN_IMAGE", "NGINX_IMAGE",
+        "JENKINS_IMAGE", "SONARQUBE_IMAGE");
+    for (String name : services.keySet()) {
+      assertThat(services.getAsJsonObject(name).get("image").getAsString()).as(name).isIn(pinned.values());
+    }
   }
 
   @Test
@@ -243,6 +503,96 @@ class DeployBundleTest {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** 32 random bytes in hex, as `openssl rand -hex 32` makes them. */
+  private static String generatedSecret() {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+
+  private static Map<String, String> generatedSecrets() {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    SECRETS.forEach(name -> secrets.put(name, generatedSecret()));
+    return secrets;
+  }
+
+  /** .env.example with the given secrets filled in, as deploy/README.md says to. */
+  private Path filledInEnvironment(Path directory, Map<String, String> secrets) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(deploy.resolve(".env.example"), StandardCharsets.UTF_8)) {
+      int equals = line.indexOf('=');
+      String name = line.startsWith("#") || equals < 0 ? null : line.substring(0, equals);
+      lines.add(name != null && secrets.containsKey(name) ? name + "=" + secrets.get(name) : line);
+    }
+    return Files.write(directory.resolve("filled-in.env"), lines, StandardCharsets.UTF_8);
+  }
+
+  /** Runs deploy/preflight.sh in {@code shell} with exactly {@code secrets} of the stack's secrets set. */
+  private Result preflight(List<String> shell, Map<String, String> secrets) throws Exception {
+    assertThat(Path.of(shell.get(0))).as("the shell " + shell.get(0) + " (busybox: apt-get install -y busybox)")
+        .isExecutable();
+    List<String> command = new ArrayList<>(shell);
+    command.add(deploy.resolve("preflight.sh").toString());
+    Path log = Files.createTempFile("preflight-", ".log");
+    ManagedProcess.Builder builder = ManagedProcess.builder("preflight", command).log(log).noInput()
+        .withoutEnvironment("PREFLIGHT_SECRETS");
+    SECRETS.forEach(builder::withoutEnvironment);
+    builder.environment(secrets);
+    try (ManagedProcess process = builder.start()) {
+      if (!process.waitFor(Duration.ofSeconds(30))) {
+        throw new AssertionError("preflight.sh did not finish within 30 s");
+      }
+      return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** Not one of the (non-empty) values appears in what the preflight printed. */
+  private static void assertPrintsNoValue(Result result, Map<String, String> secrets) {
+    for (Map.Entry<String, String> secret : secrets.entrySet()) {
+      if (!secret.getValue().isEmpty()) {
+        assertThat(result.output).as("the value of " + secret.getKey()).doesNotContain(secret.getValue());
+      }
+    }
+  }
+
+  /** The preflight named {@code name} as wrong, and no other secret. */
+  private static void assertOnlyNamed(Result result, String name) {
+    for (String other : SECRETS) {
+      if (!other.equals(name)) {
+        assertThat(result.output).as(name).doesNotContain("preflight: " + other + " ");
+      }
+    }
+  }
+
+  /**
+   * {@code docker-compose config} as JSON: docker-compose prints YAML, which its own interpreter (Debian's python3
+   * with PyYAML, both docker-compose's dependencies) turns into JSON for Gson.
+   */
+  private JsonObject composeConfig(Path envFile) throws Exception {
+    Path yaml = Files.createTempFile("docker-compose-config-", ".yml");
+    try {
+      Result result = dockerCompose(envFile, yaml, "config");
+      assertThat(result.exitCode).as(result.output).isZero();
+      String json = ManagedProcess.output(List.of(PYTHON, "-c",
+          "import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)", yaml.toString()),
+          Duration.ofSeconds(30));
+      return JsonParser.parseString(json).getAsJsonObject();
+    } finally {
+      Files.deleteIfExists(yaml);
+    }
+  }
+
+  /** A YAML list as strings; an absent key as an empty list. */
+  private static List<String> strings(JsonElement list) {
+    List<String> strings = new ArrayList<>();
+    if (list != null && !list.isJsonNull()) {
+      list.getAsJsonArray().forEach(element -> strings.add(element.getAsString()));
+    }
+    return strings;
+  }
+
   /** An address as a number; IPv6 ones are offset by 2^128 so that the two families never overlap. */
   private static BigInteger address(String literal) {
     try {
@@ -306,15 +656,25 @@ class DeployBundleTest {
   }
 
   private Result dockerCompose(Path envFile, String... command) throws Exception {
+    return dockerCompose(envFile, null, command);
+  }
+
+  /** Runs docker-compose; the result has its output, only standard error when {@code stdout} takes the rest. */
+  private Result dockerCompose(Path envFile, Path stdout, String... command) throws Exception {
     assertThat(Path.of(DOCKER_COMPOSE)).as("Debian's docker-compose (apt-get install -y docker-compose)").isExecutable();
     List<String> arguments = new ArrayList<>(List.of(DOCKER_COMPOSE, "--project-directory", deploy.toString(),
         "--env-file", envFile.toString(), "-f", deploy.resolve("docker-compose.yml").toString()));
     arguments.addAll(List.of(command));
     Path log = Files.createTempFile("docker-compose-", ".log");
-    // No engine is contacted by `config`; keep a stray DOCKER_HOST from changing that.
-    try (ManagedProcess process = ManagedProcess.builder("docker-compose", arguments).directory(deploy).log(log)
-        .withoutEnvironment("DOCKER_HOST").withoutEnvironment("COMPOSE_FILE").withoutEnvironment("COMPOSE_PROJECT_NAME")
-        .start()) {
+    ManagedProcess.Builder builder = ManagedProcess.builder("docker-compose", arguments).directory(deploy).log(log);
+    if (stdout != null) {
+      builder.output(stdout);
+    }
+    // No engine is contacted by `config`; keep a stray DOCKER_HOST from changing that, and secrets in this
+    // JVM's environment from filling in what the env file leaves out.
+    builder.withoutEnvironment("DOCKER_HOST").withoutEnvironment("COMPOSE_FILE").withoutEnvironment("COMPOSE_PROJECT_NAME");
+    SECRETS.forEach(builder::withoutEnvironment);
+    try (ManagedProcess process = builder.start()) {
       if (!process.waitFor(Duration.ofSeconds(60))) {
         throw new AssertionError("docker-compose did not finish within 60 s");
       }
