@@ -2,6 +2,7 @@ package org.commandcenter.jenkins.mattermost;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.commandcenter.notifier.core.StepPolicy;
 
 /**
  * How to reach Mattermost, as configured globally (and partly overridden per job or step). Jenkins-free and
@@ -24,6 +25,7 @@ final class ConnectionSettings {
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Duration deadline;
+  private final StepPolicy stepPolicy;
 
   private ConnectionSettings(Builder b) {
     this.siteUrl = blankToNull(b.siteUrl);
@@ -38,6 +40,7 @@ final class ConnectionSettings {
     this.connectTimeout = positive("connectTimeout", b.connectTimeout);
     this.readTimeout = positive("readTimeout", b.readTimeout);
     this.deadline = positive("deadline", b.deadline);
+    this.stepPolicy = b.stepPolicy;
   }
 
   static Builder builder() {
@@ -58,6 +61,7 @@ final class ConnectionSettings {
     b.connectTimeout = connectTimeout;
     b.readTimeout = readTimeout;
     b.deadline = deadline;
+    b.stepPolicy = stepPolicy;
     return b;
   }
 
@@ -110,6 +114,11 @@ final class ConnectionSettings {
     return deadline;
   }
 
+  /** What Pipeline steps may do (the safe defaults unless an administrator changed them). */
+  StepPolicy stepPolicy() {
+    return stepPolicy;
+  }
+
   private static String blankToNull(String s) {
     if (s == null) {
       return null;
@@ -139,8 +148,14 @@ final class ConnectionSettings {
     private Duration connectTimeout = Duration.ofSeconds(DEFAULT_CONNECT_TIMEOUT_SECONDS);
     private Duration readTimeout = Duration.ofSeconds(DEFAULT_READ_TIMEOUT_SECONDS);
     private Duration deadline = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
+    private StepPolicy stepPolicy = StepPolicy.defaults();
 
     private Builder() {
+    }
+
+    Builder stepPolicy(StepPolicy stepPolicy) {
+      this.stepPolicy = Objects.requireNonNull(stepPolicy, "stepPolicy == null");
+      return this;
     }
 
     Builder siteUrl(String siteUrl) {

@@ -48,6 +48,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
   private int connectTimeoutSeconds = ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS;
   private int readTimeoutSeconds = ConnectionSettings.DEFAULT_READ_TIMEOUT_SECONDS;
   private int deadlineSeconds = ConnectionSettings.DEFAULT_DEADLINE_SECONDS;
+  private StepPolicySettings stepPolicy;
 
   public MattermostGlobalConfiguration() {
     load();
@@ -77,6 +78,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
         .connectTimeout(Duration.ofSeconds(clamp(connectTimeoutSeconds, ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS)))
         .readTimeout(Duration.ofSeconds(clamp(readTimeoutSeconds, ConnectionSettings.DEFAULT_READ_TIMEOUT_SECONDS)))
         .deadline(Duration.ofSeconds(clamp(deadlineSeconds, ConnectionSettings.DEFAULT_DEADLINE_SECONDS)))
+        .stepPolicy(getStepPolicy().toPolicy())
         .build();
   }
 
@@ -214,6 +216,17 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
     save();
   }
 
+  /** What Pipeline steps may do; never null (settings saved before it existed get the safe defaults). */
+  public StepPolicySettings getStepPolicy() {
+    return stepPolicy != null ? stepPolicy : new StepPolicySettings();
+  }
+
+  @DataBoundSetter
+  public void setStepPolicy(StepPolicySettings stepPolicy) {
+    this.stepPolicy = stepPolicy;
+    save();
+  }
+
   /** 0 (an emptied form field) restores the default; anything else must be 1 to 600 seconds. */
   private static int checkedTimeout(String field, int seconds, int defaultSeconds) {
     if (seconds == 0) {
@@ -263,10 +276,10 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
   /** Every field of the settings, to put back what a failed submit had already bound. */
   private record Values(String siteUrl, String credentialsId, String team, String channel, String warRoomChannel,
       String username, String iconUrl, String caCertificate, boolean useProxy, int connectTimeoutSeconds,
-      int readTimeoutSeconds, int deadlineSeconds) {
+      int readTimeoutSeconds, int deadlineSeconds, StepPolicySettings stepPolicy) {
     Values(MattermostGlobalConfiguration c) {
       this(c.siteUrl, c.credentialsId, c.team, c.channel, c.warRoomChannel, c.username, c.iconUrl, c.caCertificate,
-          c.useProxy, c.connectTimeoutSeconds, c.readTimeoutSeconds, c.deadlineSeconds);
+          c.useProxy, c.connectTimeoutSeconds, c.readTimeoutSeconds, c.deadlineSeconds, c.stepPolicy);
     }
 
     void restore(MattermostGlobalConfiguration c) {
@@ -282,6 +295,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
       c.connectTimeoutSeconds = connectTimeoutSeconds;
       c.readTimeoutSeconds = readTimeoutSeconds;
       c.deadlineSeconds = deadlineSeconds;
+      c.stepPolicy = stepPolicy;
     }
   }
 

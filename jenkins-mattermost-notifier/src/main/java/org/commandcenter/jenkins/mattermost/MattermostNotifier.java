@@ -135,7 +135,9 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
             Map<String, String> variables = messageVariables(run, env != null ? env : environment(run, listener));
             BuildFactsMapper mapper = new BuildFactsMapper(context.rootUrl(), context.clock());
             BuildFacts facts = started ? mapper.started(run, variables) : mapper.completed(run, variables, logTailLines);
-            NotifyConfig config = config(settings, variables, context.rootUrl());
+            NotifyConfig config = config(settings, variables, context.rootUrl()).newBuilder()
+                .owner(context.postOwner(run))
+                .build();
             return engine -> engine.notify(facts, config);
           }, reason -> null);
     } catch (InterruptedException e) {

@@ -23,6 +23,7 @@ import org.commandcenter.notifier.core.FileUpload;
 import org.commandcenter.notifier.core.NotificationEngine;
 import org.commandcenter.notifier.core.NotificationException;
 import org.commandcenter.notifier.core.NotificationLog;
+import org.commandcenter.notifier.core.PostOwner;
 import org.commandcenter.notifier.core.SendRequest;
 import org.commandcenter.notifier.core.ThreadStore;
 import org.commandcenter.notifier.core.WarRoomConfig;
@@ -78,14 +79,17 @@ public class MattermostSendStep extends Step {
   }
 
   /** The core's request: this step's parameters over the global defaults, files already read. */
-  SendRequest toRequest(ConnectionSettings settings, String rootUrl, List<FileUpload> uploads) {
+  SendRequest toRequest(ConnectionSettings settings, String rootUrl, PostOwner owner, List<FileUpload> uploads) {
     SendRequest.Builder request = SendRequest.builder()
         .message(message)
         .text(text)
         .color(color)
         .channel(channel != null ? channel : settings.channel())
-        .username(username != null ? username : settings.username())
-        .icon(icon != null ? icon : defaultIcon(settings, rootUrl))
+        .username(username)
+        .icon(icon)
+        .defaultSender(settings.username(), defaultIcon(settings, rootUrl))
+        .policy(settings.stepPolicy())
+        .owner(owner)
         .failOnError(failOnError)
         .priority(priority)
         .requestedAck(requestedAck)
@@ -359,7 +363,8 @@ public class MattermostSendStep extends Step {
           new MattermostConnection.Choice(step.credentialId, "credentialId", step.endpoint), ThreadStore.none(),
           step.failOnError,
           settings -> {
-            SendRequest request = step.toRequest(settings, context.rootUrl(), step.workspaceFiles(workspace));
+            SendRequest request = step.toRequest(settings, context.rootUrl(), context.postOwner(run),
+                step.workspaceFiles(workspace));
             return engine -> MattermostSendResponse.of(engine.send(request));
           },
           MattermostSendResponse::failed);

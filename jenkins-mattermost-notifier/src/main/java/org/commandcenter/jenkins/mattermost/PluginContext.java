@@ -7,6 +7,7 @@ import jenkins.model.Jenkins;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.notifier.core.NotificationEngine;
 import org.commandcenter.notifier.core.NotificationLog;
+import org.commandcenter.notifier.core.PostOwner;
 import org.commandcenter.notifier.core.ThreadStore;
 
 /**
@@ -32,6 +33,14 @@ class PluginContext {
   /** Jenkins' root URL with a trailing slash, or null when the administrator has not set it. */
   String rootUrl() {
     return Jenkins.get().getRootUrl();
+  }
+
+  /**
+   * The stamp on the posts of {@code run}'s job: this Jenkins' instance id (a digest of its secret key, stable across
+   * restarts, jenkins-2.479.3 {@code Jenkins.getLegacyInstanceId}) with the job's full name, hashed.
+   */
+  PostOwner postOwner(Run<?, ?> run) {
+    return PostOwner.of(Jenkins.get().getLegacyInstanceId(), run.getParent().getFullName());
   }
 
   ProxyConfiguration proxy() {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.notifier.core.NotificationEngine;
 import org.commandcenter.notifier.core.NotificationLog;
+import org.commandcenter.notifier.core.PostOwner;
 import org.commandcenter.notifier.core.ThreadStore;
 import org.mockito.Mockito;
 
@@ -55,6 +56,13 @@ class FakeContext extends PluginContext {
   @Override
   String rootUrl() {
     return rootUrl;
+  }
+
+  /** The instance id a real Jenkins would give; the job's full name as Jenkins knows it (a mocked run may have none). */
+  @Override
+  PostOwner postOwner(Run<?, ?> run) {
+    String job = run == null || run.getParent() == null ? "job" : run.getParent().getFullName();
+    return PostOwner.of("test-instance", job == null ? "job" : job);
   }
 
   @Override

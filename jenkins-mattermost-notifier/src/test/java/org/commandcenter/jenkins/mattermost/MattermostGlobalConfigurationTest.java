@@ -13,6 +13,8 @@ import static org.mockito.Mockito.verify;
 import hudson.BulkChange;
 import hudson.model.Descriptor;
 import java.time.Duration;
+import java.util.List;
+import org.commandcenter.notifier.core.StepPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.MockedConstruction;
@@ -100,5 +102,39 @@ class MattermostGlobalConfigurationTest {
     }
     assertThat(config.getSiteUrl()).isEqualTo("https://old.example.test");
     assertThat(config.getConnectTimeoutSeconds()).isEqualTo(5);
+  }
+
+  @Test
+  void stepsGetTheSafePolicyUntilAnAdministratorChangesIt() throws Exception {
+    assertThat(config.toSettings().stepPolicy()).isEqualTo(StepPolicy.defaults());
+
+    StepPolicySettings policy = new StepPolicySettings();
+    policy.setChannelMentionsAllowed(true);
+    policy.setImageHosts("images.example.test\n*.cdn.example.test, charts.example.test");
+    config.setStepPolicy(policy);
+
+    StepPolicy expected = StepPolicy.builder().channelMentionsAllowed(true)
+        .imageHosts(List.of("images.example.test", "*.cdn.example.test", "charts.example.test")).build();
+    assertThat(config.toSettings().stepPolicy()).isEqualTo(expected);
+  }
+
+  @Test
+  void aRefusedImageHostIsAFormErrorAndTheOldPolicyStays() throws Exception {
+    StepPolicySettings old = new StepPolicySettings();
+    old.setImageHosts("images.example.test");
+    config.setStepPolicy(old);
+    try (MockedConstruction<BulkChange> bulk = mockConstruction(BulkChange.class)) {
+      assertThatThrownBy(() -> config.bindAsOneChange(() -> {
+        StepPolicySettings submitted = new StepPolicySettings();
+        submitted.setForeignPostsAllowed(true);
+        submitted.setImageHosts("https://tracker.example.test/");
+        config.setStepPolicy(submitted);
+      }))
+          .isInstanceOfSatisfying(Descriptor.FormException.class,
+              e -> assertThat(e.getFormField()).isEqualTo("imageHosts"))
+          .hasMessageStartingWith("imageHosts[0]: 'https://tracker.example.test/' is not a host name");
+    }
+    assertThat(config.toSettings().stepPolicy().imageHosts()).containsExactly("images.example.test");
+    assertThat(config.toSettings().stepPolicy().foreignPostsAllowed()).isFalse();
   }
 }

@@ -468,7 +468,8 @@ class MattermostNotifierTest {
 
     new MattermostNotifier().perform(run, new EnvVars(Map.of()), log.listener);
 
-    verify(context.engine).notify(any(), eq(new MattermostNotifier().config(context.settings, Map.of(),
-        context.rootUrl)));
+    NotifyConfig expected = new MattermostNotifier().config(context.settings, Map.of(), context.rootUrl).newBuilder()
+        .owner(context.postOwner(run)).build();
+    verify(context.engine).notify(any(), eq(expected));
   }
 }

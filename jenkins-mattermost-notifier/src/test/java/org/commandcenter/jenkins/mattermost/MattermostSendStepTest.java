@@ -24,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.commandcenter.notifier.core.NotificationException;
+import org.commandcenter.notifier.core.PostOwner;
 import org.commandcenter.notifier.core.SendRequest;
 import org.commandcenter.notifier.core.SendResponse;
+import org.commandcenter.notifier.core.StepPolicy;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.scriptsecurity.sandbox.whitelists.Whitelisted;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -69,6 +71,9 @@ class MattermostSendStepTest {
 
   @Test
   void mapsTheOldPluginParametersWithTheirMeaning() throws Exception {
+    // The old plugin let every step choose the sender; here an administrator has allowed it again.
+    context.settings = context.settings.newBuilder()
+        .stepPolicy(StepPolicy.builder().senderOverridesAllowed(true).build()).build();
     when(context.engine.send(any())).thenReturn(response());
     MattermostSendStep step = new MattermostSendStep("Build 42 failed");
     step.setText("@alice please look");
@@ -88,6 +93,37 @@ class MattermostSendStepTest {
             org.assertj.core.groups.Tuple.tuple("@bob", null));
     assertThat(context.secrets).containsExactly(TOKEN);
     assertThat(context.endpoints).containsExactly((String) null);
+  }
+
+  @Test
+  void senderOverridesAreRefusedUnlessTheAdministratorAllowsThem() throws Exception {
+    MattermostSendStep step = new MattermostSendStep("Deploy approved");
+    step.setUsername("ceo");
+
+    MattermostSendResponse response = MattermostSendStep.Execution.send(context, step, run, log.listener, null);
+
+    assertThat(response.isSent()).isFalse();
+    assertThat(log.text()).contains("username: posting under another name is turned off for steps");
+    verify(context.engine, never()).send(any());
+    assertThat(context.secrets).isEmpty();
+  }
+
+  @Test
+  void everyRequestCarriesTheJobsStampAndTheAdministratorsPolicy() throws Exception {
+    StepPolicy policy = StepPolicy.builder().imageHosts(List.of("images.example.test")).build();
+    context.settings = context.settings.newBuilder().username("jenkins").stepPolicy(policy).build();
+    when(context.engine.send(any())).thenReturn(response());
+    hudson.model.Job<?, ?> job = mock(hudson.model.Job.class);
+    when(job.getFullName()).thenReturn("team-a/deploy");
+    org.mockito.Mockito.doReturn(job).when(run).getParent();
+
+    MattermostSendStep.Execution.send(context, new MattermostSendStep("hello"), run, log.listener, null);
+
+    SendRequest request = sentRequest();
+    assertThat(request.owner()).isEqualTo(PostOwner.of("test-instance", "team-a/deploy"));
+    assertThat(request.policy()).isEqualTo(policy);
+    assertThat(request.username()).isEqualTo("jenkins");
+    assertThat(request.icon()).isEqualTo("https://jenkins.example.test/mattermost-notifier-icon/");
   }
 
   @Test

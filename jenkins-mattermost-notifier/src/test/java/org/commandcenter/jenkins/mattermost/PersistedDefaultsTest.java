@@ -27,7 +27,8 @@ class PersistedDefaultsTest {
   /** Every class of the plugin that Jenkins stores in config.xml or build.xml, with an instance made the normal way. */
   private static final Map<Class<?>, Object> PERSISTED = Map.of(
       MattermostNotifier.class, new MattermostNotifier(),
-      MattermostRunAction.class, new MattermostRunAction());
+      MattermostRunAction.class, new MattermostRunAction(),
+      StepPolicySettings.class, new StepPolicySettings());
 
   private final XStream xstream = jenkinsLikeXStream();
 

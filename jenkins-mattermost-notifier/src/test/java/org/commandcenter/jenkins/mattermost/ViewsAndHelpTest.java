@@ -54,7 +54,8 @@ class ViewsAndHelpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(classes = {MattermostGlobalConfiguration.class, MattermostNotifier.class, MattermostSendStep.class})
+  @ValueSource(classes = {MattermostGlobalConfiguration.class, MattermostNotifier.class, MattermostSendStep.class,
+      StepPolicySettings.class})
   void everyFieldHasAViewEntryWithLabelAndHelp(Class<?> type) throws IOException {
     String base = "/org/commandcenter/jenkins/mattermost/" + type.getSimpleName() + "/";
     String view = resource(base + "config.jelly");
@@ -98,7 +99,7 @@ class ViewsAndHelpTest {
    */
   @ParameterizedTest
   @ValueSource(classes = {MattermostGlobalConfiguration.class, MattermostNotifier.DescriptorImpl.class,
-      MattermostSendStep.DescriptorImpl.class})
+      MattermostSendStep.DescriptorImpl.class, StepPolicySettings.DescriptorImpl.class})
   void everyCheckedFieldIsValidatedWithPost(Class<?> descriptor) throws IOException {
     Class<?> owner = descriptor.getEnclosingClass() != null ? descriptor.getEnclosingClass() : descriptor;
     String view = resource("/org/commandcenter/jenkins/mattermost/" + owner.getSimpleName() + "/config.jelly");
