@@ -101,6 +101,14 @@ public final class MattermostClient {
   }
 
   /**
+   * How many posts {@link #send} makes of {@code text}: one, or more when it is longer than Mattermost takes in one
+   * post. Lets a caller refuse a text that would flood a channel before anything is sent.
+   */
+  public int postsFor(String text) {
+    return pieces(text).size();
+  }
+
+  /**
    * Posts a message. Over REST a text longer than Mattermost accepts becomes a root post and
    * continuation replies in its thread; over a webhook, consecutive posts. Attachments, files and
    * priority go with the first post.

@@ -26,6 +26,14 @@ public final class SendRequest {
   public static final int MAX_FILES = 10;
   /** All the files of one message together; one file may already be Mattermost's default limit. */
   public static final long MAX_TOTAL_FILE_BYTES = 100L * 1024 * 1024;
+  /** A long text is split into consecutive posts (a thread over REST); one step makes at most this many. */
+  public static final int MAX_TEXT_POSTS = 10;
+  /**
+   * The most characters (code points) a step's text or message may have: ten posts of the server's limit
+   * (server/public/model/post.go PostMessageMaxRunesV2 = 16383). The attachment body ({@code message}) is not split,
+   * and the server takes at most 800000 characters of props, attachments included.
+   */
+  public static final int MAX_TEXT_CHARACTERS = MAX_TEXT_POSTS * 16383;
   private final String message;
   private final String text;
   private final String color;
@@ -406,6 +414,8 @@ public final class SendRequest {
         }
         attachments.addAll(AttachmentMaps.fromJson(attachmentsJson));
       }
+      requireAtMost("text", text);
+      requireAtMost("message", message);
       if (message == null && text == null && attachments.isEmpty() && files.isEmpty() && !warRoom) {
         throw Checks.invalid("message", "must not be blank (or give text, attachments or files)");
       }
@@ -531,6 +541,14 @@ public final class SendRequest {
         return copy;
       }
       throw Checks.invalid(field, "must be text, a number, true/false, a list or a map");
+    }
+
+    private static void requireAtMost(String field, String value) {
+      if (value != null && value.length() > MAX_TEXT_CHARACTERS
+          && value.codePointCount(0, value.length()) > MAX_TEXT_CHARACTERS) {
+        throw Checks.invalid(field, value.codePointCount(0, value.length()) + " characters; a step sends at most "
+            + MAX_TEXT_CHARACTERS + " (" + MAX_TEXT_POSTS + " posts); attach a long report as a file instead");
+      }
     }
 
     private static void requireIdOrNull(String field, String value) {

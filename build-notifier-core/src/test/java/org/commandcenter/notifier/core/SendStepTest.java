@@ -240,4 +240,38 @@ class SendStepTest {
       assertThat(in.readObject()).isEqualTo(response);
     }
   }
+
+  @Test
+  void refusesATextLongerThanTenPosts() {
+    String text = "x".repeat(SendRequest.MAX_TEXT_CHARACTERS + 1);
+    assertThatThrownBy(() -> SendRequest.builder().text(text).build())
+        .hasMessage("text: 163831 characters; a step sends at most 163830 (10 posts); attach a long report as a file"
+            + " instead");
+    assertThatThrownBy(() -> SendRequest.builder().message(text).build()).hasMessageStartingWith("message: 163831");
+    assertThat(SendRequest.builder().text("\uD83D\uDE80".repeat(SendRequest.MAX_TEXT_CHARACTERS)).build().text())
+        .as("characters are code points, as the server counts runes").hasSize(2 * SendRequest.MAX_TEXT_CHARACTERS);
+  }
+
+  @Test
+  void refusesATextThatWouldBeSplitIntoMoreThanTenPostsBeforeSendingAny() throws Exception {
+    // 18 lines of 9000 characters: under the character cap, but no two lines fit in one post.
+    String text = ("a".repeat(9000) + "\n").repeat(18);
+
+    SendResponse response = rest().send(SendRequest.builder().text(text).channel("builds").build());
+
+    assertThat(response.sent()).isFalse();
+    assertThat(response.error()).contains("text: would be split into 18 posts; a step sends at most 10");
+    assertThat(mattermost.createdPosts()).isEmpty();
+  }
+
+  @Test
+  void aTextOfTenPostsIsSentAsAThread() throws Exception {
+    String text = ("b".repeat(9000) + "\n").repeat(10);
+
+    SendResponse response = rest().send(SendRequest.builder().text(text).channel("builds").build());
+
+    assertThat(response.sent()).isTrue();
+    assertThat(response.postIds()).hasSize(10);
+    assertThat(mattermost.createdPosts()).hasSize(10);
+  }
 }

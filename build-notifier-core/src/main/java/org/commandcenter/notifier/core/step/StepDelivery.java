@@ -40,6 +40,7 @@ public final class StepDelivery {
     Post base;
     try {
       base = basePost();
+      requireFewPosts(base.text());
     } catch (RuntimeException e) {
       return fail(NotificationLog.reason(e));
     }
@@ -133,6 +134,15 @@ public final class StepDelivery {
     }
     post.priority(request.priority());
     return post.build();
+  }
+
+  /** A text that the client would split into more posts than a step may make is refused before any is sent. */
+  private void requireFewPosts(String text) {
+    int posts = text == null ? 1 : client.postsFor(text);
+    if (posts > SendRequest.MAX_TEXT_POSTS) {
+      throw Fields.invalid("text", "would be split into " + posts + " posts; a step sends at most "
+          + SendRequest.MAX_TEXT_POSTS + "; attach a long report as a file instead");
+    }
   }
 
   /**
