@@ -78,7 +78,7 @@ class FormPermissionsTest {
   @Test
   void everyFormEndpointIsPostOnly() {
     for (Class<?> type : List.of(MattermostGlobalConfiguration.class, MattermostNotifier.DescriptorImpl.class,
-        MattermostSendStep.DescriptorImpl.class)) {
+        MattermostSendStep.DescriptorImpl.class, StepPolicySettings.DescriptorImpl.class)) {
       for (Method m : type.getDeclaredMethods()) {
         if (m.getName().startsWith("doCheck") || m.getName().startsWith("doFill") || m.getName().startsWith("doTest")) {
           assertThat(m.getAnnotation(POST.class)).as(type.getSimpleName() + "." + m.getName()).isNotNull();
@@ -103,6 +103,18 @@ class FormPermissionsTest {
     assertThat(errors).hasSize(2);
     assertThat(errors.get(0)).startsWith("Site URL:");
     assertThat(errors.get(1)).startsWith("Default channel:");
+  }
+
+  @Test
+  void stepPolicyChecksValidateOnlyForAdministrators() {
+    StepPolicySettings.DescriptorImpl descriptor = new StepPolicySettings.DescriptorImpl();
+    when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(false);
+    assertThat(descriptor.doCheckImageHosts("https://x.test/")).isSameAs(ok);
+    assertThat(errors).isEmpty();
+
+    when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(true);
+    assertThat(descriptor.doCheckImageHosts("images.example.test\nhttps://x.test/")).isSameAs(error);
+    assertThat(errors).singleElement().asString().startsWith("imageHosts[1]: 'https://x.test/' is not a host name");
   }
 
   @Test
