@@ -8,4 +8,6 @@ public class User {
     public String getId() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     public String getFullName() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public <T extends UserProperty> T getProperty(Class<T> clazz) { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 }

@@ -288,8 +288,10 @@ public final class ScriptedBuilds {
     }
   }
 
+  /** The scripted Jenkins knows its users: each author's account names its Mattermost username (the mail's name). */
   private static Change change(String commit, String author, String email, String message) {
-    return Change.builder().commitId(commit).authorName(author).authorEmail(email).message(message).build();
+    return Change.builder().commitId(commit).authorName(author).authorEmail(email)
+        .authorUsername(email.substring(0, email.indexOf('@'))).message(message).build();
   }
 
   /** The last lines of a Maven console as Jenkins keeps it (ConsoleNote markup already stripped). */

@@ -2,17 +2,22 @@ package org.commandcenter.notifier.core;
 
 import java.util.Objects;
 
-/** One commit of the build's change set. All fields are optional; all are untrusted text. */
+/**
+ * One commit of the build's change set. All fields are optional; all but {@link #authorUsername} are untrusted text
+ * written by whoever made the commit.
+ */
 public final class Change {
   private final String commitId;
   private final String authorName;
   private final String authorEmail;
+  private final String authorUsername;
   private final String message;
 
   private Change(Builder builder) {
     this.commitId = builder.commitId;
     this.authorName = builder.authorName;
     this.authorEmail = builder.authorEmail;
+    this.authorUsername = builder.authorUsername;
     this.message = builder.message;
   }
 
@@ -34,6 +39,14 @@ public final class Change {
 
   public String authorEmail() {
     return authorEmail;
+  }
+
+  /**
+   * The author's Mattermost username as the host vouches for it (in Jenkins: the one the author's Jenkins account set
+   * in its profile), or null. Unlike the commit's e-mail, the committer cannot choose it.
+   */
+  public String authorUsername() {
+    return authorUsername;
   }
 
   /** The full commit message; renderers use its first line. */
@@ -60,6 +73,7 @@ public final class Change {
     return Objects.equals(commitId, that.commitId)
         && Objects.equals(authorName, that.authorName)
         && Objects.equals(authorEmail, that.authorEmail)
+        && Objects.equals(authorUsername, that.authorUsername)
         && Objects.equals(message, that.message);
   }
 
@@ -77,6 +91,7 @@ public final class Change {
     private String commitId;
     private String authorName;
     private String authorEmail;
+    private String authorUsername;
     private String message;
 
     Builder() {}
@@ -85,6 +100,7 @@ public final class Change {
       this.commitId = change.commitId;
       this.authorName = change.authorName;
       this.authorEmail = change.authorEmail;
+      this.authorUsername = change.authorUsername;
       this.message = change.message;
     }
 
@@ -100,6 +116,11 @@ public final class Change {
 
     public Builder authorEmail(String authorEmail) {
       this.authorEmail = authorEmail;
+      return this;
+    }
+
+    public Builder authorUsername(String authorUsername) {
+      this.authorUsername = Checks.emptyToNull(authorUsername);
       return this;
     }
 

@@ -29,6 +29,7 @@ public final class NotifyConfig {
   private final int logTailLines;
   private final int maxChanges;
   private final boolean mentionCulprits;
+  private final boolean culpritsByEmail;
   private final WarRoomConfig warRoom;
   private final boolean urgentOnMainLineFailure;
   private final List<String> mainBranches;
@@ -49,6 +50,7 @@ public final class NotifyConfig {
     this.logTailLines = builder.logTailLines;
     this.maxChanges = builder.maxChanges;
     this.mentionCulprits = builder.mentionCulprits;
+    this.culpritsByEmail = builder.culpritsByEmail;
     this.warRoom = builder.warRoom;
     this.urgentOnMainLineFailure = builder.urgentOnMainLineFailure;
     this.mainBranches = List.copyOf(builder.mainBranches);
@@ -106,6 +108,15 @@ public final class NotifyConfig {
     return mentionCulprits;
   }
 
+  /**
+   * Whether committers whose username the host does not vouch for are looked up in Mattermost by their commit e-mail.
+   * Off by default: a commit's e-mail is whatever its author typed, so a developer could make the bot ping chosen
+   * people and learn which addresses have accounts.
+   */
+  public boolean culpritsByEmail() {
+    return culpritsByEmail;
+  }
+
   /** Null when no War Room is configured. */
   public WarRoomConfig warRoom() {
     return warRoom;
@@ -160,6 +171,7 @@ public final class NotifyConfig {
         && logTailLines == that.logTailLines
         && maxChanges == that.maxChanges
         && mentionCulprits == that.mentionCulprits
+        && culpritsByEmail == that.culpritsByEmail
         && urgentOnMainLineFailure == that.urgentOnMainLineFailure
         && failOnError == that.failOnError
         && events.equals(that.events)
@@ -194,6 +206,7 @@ public final class NotifyConfig {
     private int logTailLines = DEFAULT_LOG_TAIL_LINES;
     private int maxChanges = DEFAULT_MAX_CHANGES;
     private boolean mentionCulprits = true;
+    private boolean culpritsByEmail;
     private WarRoomConfig warRoom;
     private boolean urgentOnMainLineFailure = true;
     private List<String> mainBranches = List.of("main", "master");
@@ -217,6 +230,7 @@ public final class NotifyConfig {
       this.logTailLines = config.logTailLines;
       this.maxChanges = config.maxChanges;
       this.mentionCulprits = config.mentionCulprits;
+      this.culpritsByEmail = config.culpritsByEmail;
       this.warRoom = config.warRoom;
       this.urgentOnMainLineFailure = config.urgentOnMainLineFailure;
       this.mainBranches = config.mainBranches;
@@ -283,6 +297,12 @@ public final class NotifyConfig {
 
     public Builder maxChanges(int maxChanges) {
       this.maxChanges = maxChanges;
+      return this;
+    }
+
+    /** See {@link NotifyConfig#culpritsByEmail()}; default off. */
+    public Builder culpritsByEmail(boolean culpritsByEmail) {
+      this.culpritsByEmail = culpritsByEmail;
       return this;
     }
 

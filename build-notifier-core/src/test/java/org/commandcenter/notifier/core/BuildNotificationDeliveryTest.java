@@ -155,7 +155,23 @@ class BuildNotificationDeliveryTest {
   }
 
   @Test
-  void culpritsAreMentionedInAReplyFoundByTheirEmail() throws Exception {
+  void culpritsAreMentionedByTheUsernameTheHostVouchesForWithoutAnyLookup() throws Exception {
+    mattermost.user("mallory@example.com", "mallory");
+    BuildFacts facts = build(FAILURE, SUCCESS).changes(List.of(
+        Change.builder().authorName("Alice").authorEmail("ceo@example.com").authorUsername("Alice").message("a").build(),
+        Change.builder().authorName("Mallory").authorEmail("mallory@example.com").message("b").build(),
+        Change.builder().authorName("Bob").authorUsername("channel").message("c").build()))
+        .build();
+
+    engine(restClient()).notify(facts, config().urgentOnMainLineFailure(false).build());
+
+    assertThat(mattermost.calls("GET", "/api/v4/users/")).isEmpty();
+    JsonObject last = mattermost.createdPosts().get(mattermost.createdPosts().size() - 1);
+    assertThat(last.get("message").getAsString()).isEqualTo(":bust_in_silhouette: Changes in this build by @alice");
+  }
+
+  @Test
+  void culpritsAreFoundByTheirCommitEmailOnlyWhenTheAdministratorAllowsIt() throws Exception {
     mattermost.user("alice@example.com", "alice");
     BuildFacts facts = build(FAILURE, SUCCESS).changes(List.of(
         Change.builder().authorName("Alice").authorEmail("Alice@Example.com").message("a").build(),
@@ -163,6 +179,9 @@ class BuildNotificationDeliveryTest {
         .build();
 
     engine(restClient()).notify(facts, config().urgentOnMainLineFailure(false).build());
+    assertThat(mattermost.calls("GET", "/api/v4/users/email/")).isEmpty();
+
+    engine(restClient()).notify(facts, config().urgentOnMainLineFailure(false).culpritsByEmail(true).build());
 
     assertThat(mattermost.calls("GET", "/api/v4/users/email/")).hasSize(2);
     JsonObject last = mattermost.createdPosts().get(mattermost.createdPosts().size() - 1);

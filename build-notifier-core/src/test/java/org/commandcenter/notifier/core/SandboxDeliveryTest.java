@@ -69,7 +69,7 @@ class SandboxDeliveryTest {
     engine.notify(build(null, SUCCESS).build(), config().build());
     engine.notify(build(FAILURE, SUCCESS).logTail(List.of("[ERROR] compilation failed"))
         .changes(List.of(Change.builder().commitId("deadbeef").authorName("Alice").authorEmail("alice@example.com")
-            .message("@channel refactor").build()))
+            .authorUsername("alice").message("@channel refactor").build()))
         .build(), config().build());
 
     List<ReceivedPost> posts = builds();

@@ -120,6 +120,7 @@ final class BuildFactsMapper {
             .commitId(entry.getCommitId())
             .authorName(author == null ? null : author.getFullName())
             .authorEmail(authorEmail(entry))
+            .authorUsername(MattermostUserProperty.of(author))
             .message(entry.getMsg())
             .build());
       }

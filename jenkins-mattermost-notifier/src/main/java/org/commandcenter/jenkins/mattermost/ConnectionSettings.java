@@ -26,6 +26,7 @@ final class ConnectionSettings {
   private final Duration readTimeout;
   private final Duration deadline;
   private final StepPolicy stepPolicy;
+  private final boolean culpritsByEmail;
 
   private ConnectionSettings(Builder b) {
     this.siteUrl = blankToNull(b.siteUrl);
@@ -41,6 +42,7 @@ final class ConnectionSettings {
     this.readTimeout = positive("readTimeout", b.readTimeout);
     this.deadline = positive("deadline", b.deadline);
     this.stepPolicy = b.stepPolicy;
+    this.culpritsByEmail = b.culpritsByEmail;
   }
 
   static Builder builder() {
@@ -62,6 +64,7 @@ final class ConnectionSettings {
     b.readTimeout = readTimeout;
     b.deadline = deadline;
     b.stepPolicy = stepPolicy;
+    b.culpritsByEmail = culpritsByEmail;
     return b;
   }
 
@@ -119,6 +122,11 @@ final class ConnectionSettings {
     return stepPolicy;
   }
 
+  /** Whether committers without a Mattermost username in their Jenkins profile are looked up by commit e-mail. */
+  boolean culpritsByEmail() {
+    return culpritsByEmail;
+  }
+
   private static String blankToNull(String s) {
     if (s == null) {
       return null;
@@ -149,8 +157,14 @@ final class ConnectionSettings {
     private Duration readTimeout = Duration.ofSeconds(DEFAULT_READ_TIMEOUT_SECONDS);
     private Duration deadline = Duration.ofSeconds(DEFAULT_DEADLINE_SECONDS);
     private StepPolicy stepPolicy = StepPolicy.defaults();
+    private boolean culpritsByEmail;
 
     private Builder() {
+    }
+
+    Builder culpritsByEmail(boolean culpritsByEmail) {
+      this.culpritsByEmail = culpritsByEmail;
+      return this;
     }
 
     Builder stepPolicy(StepPolicy stepPolicy) {

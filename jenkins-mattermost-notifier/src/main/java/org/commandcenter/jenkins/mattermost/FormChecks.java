@@ -223,6 +223,22 @@ final class FormChecks {
     return FieldCheck.ok();
   }
 
+  /** A user's own Mattermost username (a leading @ and capitals allowed): one that mentions exactly that user. */
+  static FieldCheck mentionableUsername(String value) {
+    String v = trim(value);
+    if (v.isEmpty()) {
+      return FieldCheck.ok();
+    }
+    String name = (v.startsWith("@") ? v.substring(1) : v).toLowerCase(Locale.ROOT);
+    if (Usernames.isReserved(name)) {
+      return FieldCheck.error(Messages.get("check.username.reserved", name));
+    }
+    if (!Usernames.isMentionable(name)) {
+      return FieldCheck.error(Messages.get("check.username.invalid", Usernames.MAX_LENGTH));
+    }
+    return FieldCheck.ok();
+  }
+
   private static String trim(String value) {
     return value == null ? "" : value.trim();
   }

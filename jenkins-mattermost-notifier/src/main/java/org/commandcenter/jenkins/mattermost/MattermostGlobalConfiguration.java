@@ -49,6 +49,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
   private int readTimeoutSeconds = ConnectionSettings.DEFAULT_READ_TIMEOUT_SECONDS;
   private int deadlineSeconds = ConnectionSettings.DEFAULT_DEADLINE_SECONDS;
   private StepPolicySettings stepPolicy;
+  private boolean culpritsByEmail;
 
   public MattermostGlobalConfiguration() {
     load();
@@ -79,6 +80,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
         .readTimeout(Duration.ofSeconds(clamp(readTimeoutSeconds, ConnectionSettings.DEFAULT_READ_TIMEOUT_SECONDS)))
         .deadline(Duration.ofSeconds(clamp(deadlineSeconds, ConnectionSettings.DEFAULT_DEADLINE_SECONDS)))
         .stepPolicy(getStepPolicy().toPolicy())
+        .culpritsByEmail(culpritsByEmail)
         .build();
   }
 
@@ -216,6 +218,17 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
     save();
   }
 
+  public boolean isCulpritsByEmail() {
+    return culpritsByEmail;
+  }
+
+  /** Off by default: a commit's e-mail is the committer's choice, so it could ping anyone and probe for accounts. */
+  @DataBoundSetter
+  public void setCulpritsByEmail(boolean culpritsByEmail) {
+    this.culpritsByEmail = culpritsByEmail;
+    save();
+  }
+
   /** What Pipeline steps may do; never null (settings saved before it existed get the safe defaults). */
   public StepPolicySettings getStepPolicy() {
     return stepPolicy != null ? stepPolicy : new StepPolicySettings();
@@ -276,10 +289,11 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
   /** Every field of the settings, to put back what a failed submit had already bound. */
   private record Values(String siteUrl, String credentialsId, String team, String channel, String warRoomChannel,
       String username, String iconUrl, String caCertificate, boolean useProxy, int connectTimeoutSeconds,
-      int readTimeoutSeconds, int deadlineSeconds, StepPolicySettings stepPolicy) {
+      int readTimeoutSeconds, int deadlineSeconds, StepPolicySettings stepPolicy, boolean culpritsByEmail) {
     Values(MattermostGlobalConfiguration c) {
       this(c.siteUrl, c.credentialsId, c.team, c.channel, c.warRoomChannel, c.username, c.iconUrl, c.caCertificate,
-          c.useProxy, c.connectTimeoutSeconds, c.readTimeoutSeconds, c.deadlineSeconds, c.stepPolicy);
+          c.useProxy, c.connectTimeoutSeconds, c.readTimeoutSeconds, c.deadlineSeconds, c.stepPolicy,
+          c.culpritsByEmail);
     }
 
     void restore(MattermostGlobalConfiguration c) {
@@ -296,6 +310,7 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
       c.readTimeoutSeconds = readTimeoutSeconds;
       c.deadlineSeconds = deadlineSeconds;
       c.stepPolicy = stepPolicy;
+      c.culpritsByEmail = culpritsByEmail;
     }
   }
 

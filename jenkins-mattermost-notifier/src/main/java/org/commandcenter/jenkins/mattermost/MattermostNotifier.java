@@ -211,6 +211,7 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
         .logTailLines(logTailLines)
         .maxChanges(maxChanges)
         .mentionCulprits(mentionCulprits)
+        .culpritsByEmail(settings.culpritsByEmail())
         .urgentOnMainLineFailure(urgent)
         .deadline(settings.deadline())
         .failOnError(failOnError)

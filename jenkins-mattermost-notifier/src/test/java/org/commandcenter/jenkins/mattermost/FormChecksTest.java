@@ -118,4 +118,14 @@ class FormChecksTest {
     assertThat(FormChecks.team("factory").kind()).isEqualTo(Kind.OK);
     assertThat(FormChecks.team("Software Factory").message()).startsWith("Team:");
   }
+
+  @Test
+  void aUsersMattermostUsernameMustMentionExactlyThatUser() {
+    assertThat(FormChecks.mentionableUsername("").kind()).isEqualTo(FieldCheck.Kind.OK);
+    assertThat(FormChecks.mentionableUsername("@Alice.Martin").kind()).isEqualTo(FieldCheck.Kind.OK);
+    assertThat(FormChecks.mentionableUsername("here").message()).contains("\"here\" is reserved");
+    assertThat(FormChecks.mentionableUsername("@channel").message()).contains("\"channel\" is reserved");
+    assertThat(FormChecks.mentionableUsername("alice martin").message())
+        .startsWith("Mattermost username: 1 to 64 of a-z");
+  }
 }

@@ -78,7 +78,8 @@ class FormPermissionsTest {
   @Test
   void everyFormEndpointIsPostOnly() {
     for (Class<?> type : List.of(MattermostGlobalConfiguration.class, MattermostNotifier.DescriptorImpl.class,
-        MattermostSendStep.DescriptorImpl.class, StepPolicySettings.DescriptorImpl.class)) {
+        MattermostSendStep.DescriptorImpl.class, StepPolicySettings.DescriptorImpl.class,
+        MattermostUserProperty.DescriptorImpl.class)) {
       for (Method m : type.getDeclaredMethods()) {
         if (m.getName().startsWith("doCheck") || m.getName().startsWith("doFill") || m.getName().startsWith("doTest")) {
           assertThat(m.getAnnotation(POST.class)).as(type.getSimpleName() + "." + m.getName()).isNotNull();

@@ -101,6 +101,7 @@ class MattermostNotifierTest {
     ChangeLogSet.Entry entry = mock(ChangeLogSet.Entry.class, withSettings().extraInterfaces(HasAuthorEmail.class));
     User alice = mock(User.class);
     when(alice.getFullName()).thenReturn("Alice Liddell");
+    when(alice.getProperty(MattermostUserProperty.class)).thenReturn(new MattermostUserProperty("@Alice.Liddell"));
     when(entry.getAuthor()).thenReturn(alice);
     when(entry.getCommitId()).thenReturn("abc123");
     when(entry.getMsg()).thenReturn("Break the build");
@@ -150,10 +151,12 @@ class MattermostNotifierTest {
       assertThat(c.commitId()).isEqualTo("abc123");
       assertThat(c.authorName()).isEqualTo("Alice Liddell");
       assertThat(c.authorEmail()).isEqualTo("alice@example.com");
+      assertThat(c.authorUsername()).as("from the author's Jenkins profile").isEqualTo("alice.liddell");
       assertThat(c.message()).isEqualTo("Break the build");
     });
 
     NotifyConfig c = config.getValue();
+    assertThat(c.culpritsByEmail()).as("an administrator's choice, off by default").isFalse();
     assertThat(c.events()).containsExactlyInAnyOrder(BuildEvent.FAILURE, BuildEvent.UNSTABLE,
         BuildEvent.BACK_TO_NORMAL);
     assertThat(c.channels()).containsExactly("builds");

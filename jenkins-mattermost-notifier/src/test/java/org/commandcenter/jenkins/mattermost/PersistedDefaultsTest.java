@@ -28,7 +28,8 @@ class PersistedDefaultsTest {
   private static final Map<Class<?>, Object> PERSISTED = Map.of(
       MattermostNotifier.class, new MattermostNotifier(),
       MattermostRunAction.class, new MattermostRunAction(),
-      StepPolicySettings.class, new StepPolicySettings());
+      StepPolicySettings.class, new StepPolicySettings(),
+      MattermostUserProperty.class, new MattermostUserProperty(null));
 
   private final XStream xstream = jenkinsLikeXStream();
 

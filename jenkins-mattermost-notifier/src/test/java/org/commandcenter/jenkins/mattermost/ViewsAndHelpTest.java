@@ -55,7 +55,7 @@ class ViewsAndHelpTest {
 
   @ParameterizedTest
   @ValueSource(classes = {MattermostGlobalConfiguration.class, MattermostNotifier.class, MattermostSendStep.class,
-      StepPolicySettings.class})
+      StepPolicySettings.class, MattermostUserProperty.class})
   void everyFieldHasAViewEntryWithLabelAndHelp(Class<?> type) throws IOException {
     String base = "/org/commandcenter/jenkins/mattermost/" + type.getSimpleName() + "/";
     String view = resource(base + "config.jelly");
@@ -99,7 +99,8 @@ class ViewsAndHelpTest {
    */
   @ParameterizedTest
   @ValueSource(classes = {MattermostGlobalConfiguration.class, MattermostNotifier.DescriptorImpl.class,
-      MattermostSendStep.DescriptorImpl.class, StepPolicySettings.DescriptorImpl.class})
+      MattermostSendStep.DescriptorImpl.class, StepPolicySettings.DescriptorImpl.class,
+      MattermostUserProperty.DescriptorImpl.class})
   void everyCheckedFieldIsValidatedWithPost(Class<?> descriptor) throws IOException {
     Class<?> owner = descriptor.getEnclosingClass() != null ? descriptor.getEnclosingClass() : descriptor;
     String view = resource("/org/commandcenter/jenkins/mattermost/" + owner.getSimpleName() + "/config.jelly");

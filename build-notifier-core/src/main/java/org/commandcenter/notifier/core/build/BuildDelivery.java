@@ -200,19 +200,28 @@ public final class BuildDelivery {
     return WarRoom.link(siteUrl, warRoom.team(), warRoom.channel());
   }
 
-  /** Mattermost usernames of the committers, for trouble events over REST; lookup failures only cost the ping. */
+  /**
+   * Mattermost usernames of the committers, for trouble events over REST: the ones the host vouches for, and, only
+   * when the administrator turned it on, the ones found by commit e-mail. Lookup failures only cost the ping.
+   */
   private List<String> culprits(BuildFacts facts, BuildEvent event) {
     if (!config.mentionCulprits() || !event.isTrouble() || facts.changes().isEmpty()) {
       return List.of();
     }
+    Set<String> usernames = new LinkedHashSet<>();
     Set<String> emails = new LinkedHashSet<>();
     for (Change change : facts.changes()) {
+      String username = change.authorUsername();
       String email = change.authorEmail();
-      if (email != null && email.contains("@") && !email.isBlank()) {
+      if (username != null) {
+        String name = username.strip().toLowerCase(Locale.ROOT);
+        if (Usernames.isMentionable(name)) {
+          usernames.add(name);
+        }
+      } else if (config.culpritsByEmail() && email != null && email.contains("@") && !email.isBlank()) {
         emails.add(email.strip().toLowerCase(Locale.ROOT));
       }
     }
-    Set<String> usernames = new LinkedHashSet<>();
     int lookups = 0;
     for (String email : emails) {
       if (lookups++ == MAX_CULPRIT_LOOKUPS) {
