@@ -9,10 +9,12 @@ import hudson.model.Describable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.commandcenter.notifier.core.Claim;
 import org.commandcenter.notifier.core.PostRef;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,8 @@ class PersistedDefaultsTest {
   /** Every class of the plugin that Jenkins stores in config.xml or build.xml, with an instance made the normal way. */
   private static final Map<Class<?>, Object> PERSISTED = Map.of(
       MattermostNotifier.class, new MattermostNotifier(),
-      MattermostRunAction.class, new MattermostRunAction());
+      MattermostRunAction.class, new MattermostRunAction(),
+      ChatOpsRunAction.class, new ChatOpsRunAction());
 
   private final XStream xstream = jenkinsLikeXStream();
 
@@ -68,6 +71,24 @@ class PersistedDefaultsTest {
     assertThat(loaded.buildThread("builds")).isEqualTo(PostRef.of("p1", "c1"));
     assertThat(loaded).usingRecursiveComparison().isEqualTo(action);
     assertThat(loaded.openIncident("builds")).isNull();
+  }
+
+  @Test
+  void chatOpsClaimsRoundTripAndAHandEditedEntryIsDropped() {
+    ChatOpsRunAction action = new ChatOpsRunAction();
+    Claim alice = new Claim("aliceid0000000000000000000", "alice", Instant.parse("2026-11-29T10:00:00Z"));
+    action.claim("claim:app#2", alice);
+    action.spend("rebuild:app#2", alice);
+
+    ChatOpsRunAction loaded = (ChatOpsRunAction) xstream.fromXML(xstream.toXML(action));
+
+    assertThat(loaded.holder("claim:app#2")).contains(alice);
+    assertThat(loaded.spent("rebuild:app#2")).contains(alice);
+    assertThat(loaded.claim("claim:app#2", new Claim("bobid00000000000000000000", "bob", Instant.EPOCH)))
+        .as("still held after the round trip").isEqualTo(alice);
+
+    String edited = xstream.toXML(action).replace("<username>alice</username>", "");
+    assertThat(((ChatOpsRunAction) xstream.fromXML(edited)).holder("claim:app#2")).isEmpty();
   }
 
   /** A new persisted class cannot slip past this test: every Describable and Action of the plugin is listed above. */
