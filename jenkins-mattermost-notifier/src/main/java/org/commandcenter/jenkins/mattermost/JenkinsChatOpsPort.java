@@ -266,6 +266,7 @@ final class JenkinsChatOpsPort implements ChatOpsPort {
   }
 
   /** Runs {@code work} as {@code user}; anything Jenkins refuses becomes a ChatOpsException naming it. */
+  @SuppressWarnings("try") // the context is only closed, as Jenkins' own try (ACLContext ctx = ACL.as2(...))
   private <T> T as(ChatUser user, Work<T> work) throws ChatOpsException {
     Authentication authentication = authenticate(user);
     try (ACLContext ignored = ACL.as2(authentication)) {

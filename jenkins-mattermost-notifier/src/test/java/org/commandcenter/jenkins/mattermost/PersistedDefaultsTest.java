@@ -91,6 +91,25 @@ class PersistedDefaultsTest {
     assertThat(((ChatOpsRunAction) xstream.fromXML(edited)).holder("claim:app#2")).isEmpty();
   }
 
+  /**
+   * The global configuration is loaded into an instance whose constructor ran, but a file written before ChatOps
+   * existed lacks every ChatOps element; loaded without a constructor they still read as their defaults, ChatOps off.
+   */
+  @Test
+  void aGlobalConfigurationSavedBeforeChatOpsLoadsWithChatOpsOffAndItsDefaults() {
+    MattermostGlobalConfiguration loaded = (MattermostGlobalConfiguration) xstream.fromXML(
+        "<" + MattermostGlobalConfiguration.class.getName() + "><siteUrl>https://chat.example.test</siteUrl></"
+            + MattermostGlobalConfiguration.class.getName() + ">");
+
+    assertThat(loaded.getSiteUrl()).isEqualTo("https://chat.example.test");
+    assertThat(loaded.isChatOpsEnabled()).isFalse();
+    assertThat(loaded.toChatOpsSettings()).isSameAs(ChatOpsSettings.OFF);
+    assertThat(loaded.getChatOpsUserMapping()).isEqualTo(ChatOpsUserMapping.SAME_USERNAME);
+    assertThat(loaded.getChatOpsButtonMaxAgeDays()).isEqualTo(14);
+    assertThat(loaded.getChatOpsRateLimitPerMinute()).isEqualTo(20);
+    assertThat(loaded.getChatOpsLogTailLines()).isEqualTo(40);
+  }
+
   /** A new persisted class cannot slip past this test: every Describable and Action of the plugin is listed above. */
   @Test
   void everyPersistedClassOfThePluginIsChecked() throws IOException {
