@@ -97,8 +97,11 @@ public final class ChatOpsEndpoint implements UnprotectedRootAction {
           ? current.handleCommand(body, request.getContentType(), request.getHeader("Authorization"))
           : current.handleAction(body, request.getContentType());
     } catch (RuntimeException e) {
-      // ChatOps always answers; should it not, Mattermost still gets a plain error and the log the cause.
-      LOGGER.log(Level.WARNING, "ChatOps failed on " + (command ? COMMAND_PATH : ACTIONS_PATH), e);
+      // ChatOps always answers; should it not, Mattermost still gets a plain error and the log the cause (masked, no
+      // stack trace: its messages may hold what was being handled).
+      StackTraceElement[] where = e.getStackTrace();
+      LOGGER.log(Level.WARNING, "ChatOps failed on {0}: {1}", new Object[] {command ? COMMAND_PATH : ACTIONS_PATH,
+          Redaction.redact(e.toString(), null) + (where.length > 0 ? " at " + where[0] : "")});
       reply = HttpReply.error(500, "Jenkins failed while handling this request; the Jenkins log says why.");
     }
     write(response, reply);

@@ -95,8 +95,9 @@ final class ChatOpsRuntime {
     if (built != null && built.key.equals(key) && now.isBefore(built.recheckAt)) {
       return built.chatOps;
     }
+    Secrets secrets = null;
     try {
-      Secrets secrets = Secrets.resolve(settings, connection);
+      secrets = Secrets.resolve(settings, connection);
       if (built == null || !built.key.equals(key) || !built.secretsDigest.equals(secrets.digest())) {
         built = new Built(key, secrets.digest(), build(context, settings, connection, rootUrl, secrets),
             now.plus(RECHECK));
@@ -107,15 +108,34 @@ final class ChatOpsRuntime {
       lastProblem = null;
       return built.chatOps;
     } catch (IllegalArgumentException e) {
-      // The messages name the field and never a secret (SecretTexts, the core's builders).
-      String problem = Redaction.redact(e.getMessage(), null);
+      // The messages name the field (SecretTexts, the core's builders); masked anyway, like every log line.
+      String problem = redact(e.getMessage(), secrets);
       if (!problem.equals(lastProblem)) {
         LOGGER.log(Level.WARNING, "ChatOps is on but cannot work, so it stays off: {0}", problem);
         lastProblem = problem;
       }
       built = new Built(key, "", null, now.plus(RECHECK));
       return null;
+    } catch (RuntimeException e) {
+      // A bug of ours must not cost the notifications their delivery: they go out without buttons. No stack trace:
+      // its messages may hold what we were handling.
+      StackTraceElement[] where = e.getStackTrace();
+      String problem = redact(e.toString(), secrets) + (where.length > 0 ? " at " + where[0] : "");
+      if (!problem.equals(lastProblem)) {
+        LOGGER.log(Level.WARNING, "ChatOps could not be set up, so it stays off: {0}", problem);
+        lastProblem = problem;
+      }
+      built = new Built(key, "", null, now.plus(RECHECK));
+      return null;
     }
+  }
+
+  private static String redact(String text, Secrets secrets) {
+    String masked = Redaction.redact(text, null);
+    if (secrets != null) {
+      masked = Redaction.redact(Redaction.redact(masked, secrets.botToken), secrets.commandToken);
+    }
+    return masked;
   }
 
   private ChatOps build(PluginContext context, ChatOpsSettings settings, ConnectionSettings connection,

@@ -173,6 +173,21 @@ class ChatOpsRuntimeTest {
   }
 
   @Test
+  void anUnexpectedFailureWhileSettingUpKeepsChatOpsOffInsteadOfFailingTheCaller() {
+    FakeContext broken = new FakeContext() {
+      @Override
+      org.commandcenter.mattermost.MattermostClient client(ConnectionSettings s, MattermostConnection connection) {
+        throw new IllegalStateException("bug with " + connection.token());
+      }
+    };
+    broken.chatOpsSettings = settings(20);
+
+    assertThat(runtime.current(broken)).isNull();
+    assertThat(log).singleElement().asString().startsWith("WARNING ChatOps could not be set up")
+        .doesNotContain(BOT_TOKEN);
+  }
+
+  @Test
   void withoutAnyBotCredentialThereIsNoChatOps() {
     context.settings = context.settings.newBuilder().credentialsId(null).build();
 
