@@ -162,6 +162,48 @@ class ChatOpsConfigurationTest {
   }
 
   @Test
+  void theChatOpsFormEndpointsArePostOnlyAndValidateOnlyForAdministrators() throws Exception {
+    for (String name : List.of("doCheckChatOpsCommandTokenCredentialsId", "doFillChatOpsCommandTokenCredentialsIdItems",
+        "doCheckChatOpsBotCredentialsId", "doFillChatOpsBotCredentialsIdItems", "doCheckChatOpsAllowedTeamIds",
+        "doCheckChatOpsUserTable", "doCheckChatOpsButtonMaxAgeDays", "doCheckChatOpsRateLimitPerMinute",
+        "doCheckChatOpsLogTailLines", "doRotateChatOpsSigningSecret")) {
+      java.lang.reflect.Method method = java.util.Arrays.stream(MattermostGlobalConfiguration.class.getMethods())
+          .filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+      assertThat(method.isAnnotationPresent(org.kohsuke.stapler.verb.POST.class)).as(name).isTrue();
+    }
+    Jenkins jenkins = mock(Jenkins.class);
+    List<String> errors = new ArrayList<>();
+    try (MockedStatic<Jenkins> jenkinsStatic = mockStatic(Jenkins.class);
+        MockedStatic<FormValidation> validations = mockStatic(FormValidation.class)) {
+      jenkinsStatic.when(Jenkins::get).thenReturn(jenkins);
+      FormValidation ok = mock(FormValidation.class);
+      FormValidation error = mock(FormValidation.class);
+      validations.when(FormValidation::ok).thenReturn(ok);
+      validations.when(() -> FormValidation.error(anyString())).thenAnswer(i -> {
+        errors.add(i.getArgument(0));
+        return error;
+      });
+
+      when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(false);
+      assertThat(config.doCheckChatOpsAllowedTeamIds("factory")).isSameAs(ok);
+      assertThat(config.doCheckChatOpsUserTable("no equals sign")).isSameAs(ok);
+      assertThat(config.doCheckChatOpsButtonMaxAgeDays("999")).isSameAs(ok);
+      assertThat(errors).isEmpty();
+
+      when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(true);
+      assertThat(config.doCheckChatOpsAllowedTeamIds("factory " + TEAM_ID)).isSameAs(error);
+      assertThat(config.doCheckChatOpsUserTable("alice=a\nno equals sign")).isSameAs(error);
+      assertThat(config.doCheckChatOpsButtonMaxAgeDays("999")).isSameAs(error);
+      assertThat(config.doCheckChatOpsRateLimitPerMinute("20")).isSameAs(ok);
+    }
+    assertThat(errors).containsExactly(
+        "Allowed team ids: not Mattermost team ids (26 letters and digits, from the team's System Console page or "
+            + "GET /api/v4/teams/name/<name>): factory",
+        "Line 2: write mattermostUser=jenkinsUser.",
+        "Button expiry in days: must be a whole number from 1 to 365.");
+  }
+
+  @Test
   void theFormShowsTheUrlsMattermostCalls() {
     FakeContext context = new FakeContext();
     PluginContext.set(context);

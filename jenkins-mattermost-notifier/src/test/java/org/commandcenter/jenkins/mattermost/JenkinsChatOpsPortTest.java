@@ -537,6 +537,24 @@ class JenkinsChatOpsPortTest {
   }
 
   @Test
+  void whatJenkinsItselfRefusesIsAClearRefusalNamingTheUser() {
+    Run<?, ?> running = run(app, 42);
+    Executor executor = mock(Executor.class);
+    when(running.getExecutor()).thenReturn(executor);
+
+    try (MockedConstruction<CauseOfInterruption.UserInterruption> causes = mockConstruction(
+        CauseOfInterruption.UserInterruption.class)) {
+      org.mockito.Mockito.doThrow(new org.springframework.security.access.AccessDeniedException(
+          "alice is missing the Job/Cancel permission")).when(executor).interrupt(any(), any());
+
+      assertThatThrownBy(() -> port().abort(alice, "team/app", 42))
+          .isInstanceOf(ChatOpsException.class)
+          .hasMessage("Jenkins refused this as alice: alice is missing the Job/Cancel permission");
+    }
+    assertThat(jenkins.currentName()).as("the context was closed").isEqualTo(JenkinsAsUsers.ANONYMOUS);
+  }
+
+  @Test
   void abortingAQueuedBuildCancelsItInTheQueue() throws Exception {
     when(app.getNextBuildNumber()).thenReturn(43);
     when(app.isInQueue()).thenReturn(true);
