@@ -28,7 +28,8 @@ root=$(cd "$here/../.." && pwd)
 
 # The real sources, once: folder in SRC_DIR, GitHub repository, tag, source root inside it.
 # symbol: org.jenkinsci.Symbol, the version jenkins-2.479.3's bom/pom.xml ships; script: @Whitelisted;
-# junit: hudson.tasks.test.*, an optional dependency of the plugin.
+# junit: hudson.tasks.test.*, an optional dependency of the plugin; mailer: Mailer.UserProperty (e-mail user
+# mapping of ChatOps), another optional one.
 SOURCES=(
   "jenkins  jenkinsci/jenkins                    jenkins-2.479.3         core/src/main/java"
   "wsa      jenkinsci/workflow-step-api-plugin   704.ve4f0967e98fa_      src/main/java"
@@ -38,6 +39,7 @@ SOURCES=(
   "symbol   jenkinsci/lib-symbol-annotation      symbol-annotation-1.24  src/main/java"
   "script   jenkinsci/script-security-plugin     1369.v9b_98a_4e95b_2d   src/main/java"
   "junit    jenkinsci/junit-plugin               1312.v1a_235a_b_94a_31  src/main/java"
+  "mailer   jenkinsci/mailer-plugin              489.vd4b_25144138f      src/main/java"
 )
 
 usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }

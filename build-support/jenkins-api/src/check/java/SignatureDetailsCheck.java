@@ -161,9 +161,14 @@ public class SignatureDetailsCheck {
         return types.stream().map(SignatureDetailsCheck::type).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** A type as written, without annotations, whitespace or package qualifiers. */
+    /**
+     * A type as written, without annotations, comments (Jenkins marks some overridable methods as abstract in a comment
+     * before their return type), whitespace or package qualifiers.
+     */
     private static String type(Type type) {
         Type copy = type.clone();
+        copy.getAllContainedComments().forEach(com.github.javaparser.ast.comments.Comment::remove);
+        copy.removeComment();
         copy.findAll(com.github.javaparser.ast.expr.AnnotationExpr.class).forEach(Node::remove);
         String text = copy.toString().replaceAll("@[\\w.]+(\\([^)]*\\))?\\s*", "").replaceAll("\\s+", "");
         return text.replaceAll("\\b(?:[a-z_][\\w]*\\.)+(?=[A-Z])", "");

@@ -19,6 +19,8 @@ public abstract class Cause {
     public static class UserIdCause extends Cause {
         public UserIdCause() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
+        public UserIdCause(String userId) { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
         public String getUserId() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
         public String getUserName() { throw new UnsupportedOperationException("compile-only Jenkins API"); }

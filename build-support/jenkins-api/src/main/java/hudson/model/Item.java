@@ -39,4 +39,6 @@ public interface Item extends AccessControlled {
     Permission EXTENDED_READ = Permission.fromId("hudson.model.Item.ExtendedRead");
 
     Permission BUILD = Permission.fromId("hudson.model.Item.Build");
+
+    Permission CANCEL = Permission.fromId("hudson.model.Item.Cancel");
 }

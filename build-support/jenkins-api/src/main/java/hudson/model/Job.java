@@ -7,6 +7,12 @@ import java.util.SortedMap;
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable implements Item {
     Job() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
+    public boolean isInQueue() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public int getNextBuildNumber() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public <T extends JobProperty> T getProperty(Class<T> clazz) { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
     public abstract boolean isBuildable();
 
     protected abstract SortedMap<Integer, ? extends RunT> _getRuns();

@@ -5,7 +5,7 @@ package hudson.model;
 import java.io.Serializable;
 
 public abstract class ParameterValue implements Serializable {
-    private ParameterValue() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+    ParameterValue() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     public final String getName() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 

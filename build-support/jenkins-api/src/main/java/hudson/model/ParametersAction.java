@@ -7,6 +7,8 @@ import java.util.List;
 public class ParametersAction implements Action {
     private ParametersAction() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
+    public ParametersAction(List<ParameterValue> parameters) { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
     public List<ParameterValue> getParameters() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     @Override

@@ -8,6 +8,8 @@ import jenkins.console.WithConsoleUrl;
 public class Queue {
     private Queue() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
+    public boolean cancel(Task p) { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
     public interface Task extends ModelObject, SubTask {
         String getName();
 

@@ -16,6 +16,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     public boolean isBuilding() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
+    public Executor getExecutor() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
     public List<Cause> getCauses() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     public <T extends Cause> T getCause(Class<T> type) { throw new UnsupportedOperationException("compile-only Jenkins API"); }

@@ -7,6 +7,7 @@ import hudson.ProxyConfiguration;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
@@ -42,6 +43,10 @@ public class Jenkins implements AccessControlled, OnMaster, Loadable {
     public <T extends Item> T getItemByFullName(String fullName, Class<T> type) { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     public Item getItemByFullName(String fullName) { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public Queue getQueue() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public <T extends Item> Iterable<T> allItems(Class<T> type) { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     public String getLegacyInstanceId() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 

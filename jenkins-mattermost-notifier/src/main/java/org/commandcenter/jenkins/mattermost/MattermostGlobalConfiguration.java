@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import hudson.util.Secret;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.kohsuke.stapler.verb.POST;
  * Manage Jenkins → System → Mattermost: where Mattermost is and how to reach it. Configuration as Code:
  * {@code unclassified: commandCenterMattermost: siteUrl: ...}; the old key {@code mattermostNotifier} is read too as
  * long as the jenkinsci mattermost plugin, which uses it as well, is not installed ({@link ConflictingPluginMonitor}).
- * Holds no secret itself, only a credentials id.
+ * Holds no secret itself, only credentials ids, except ChatOps' button-signing secret, which Jenkins generates
+ * ({@link SigningSecrets}) and keeps encrypted; it is in neither the form nor Configuration as Code.
  */
 @Extension
 @Symbol({MattermostGlobalConfiguration.SYMBOL, MattermostGlobalConfiguration.OLD_SYMBOL})
@@ -51,12 +53,35 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
   private StepPolicySettings stepPolicy;
   private boolean culpritsByEmail;
 
+  // ChatOps (docs/chatops.md). Boxed where the default is not false/null: XStream may load without a constructor.
+  private boolean chatOpsEnabled;
+  private String chatOpsCommandTokenCredentialsId;
+  private String chatOpsBotCredentialsId;
+  private String chatOpsAllowedTeamIds;
+  private ChatOpsUserMapping chatOpsUserMapping = ChatOpsUserMapping.SAME_USERNAME;
+  private String chatOpsUserTable;
+  private Integer chatOpsButtonMaxAgeDays = ChatOpsSettings.DEFAULT_BUTTON_MAX_AGE_DAYS;
+  private Integer chatOpsRateLimitPerMinute = ChatOpsSettings.DEFAULT_RATE_LIMIT_PER_MINUTE;
+  private Integer chatOpsLogTailLines = ChatOpsSettings.DEFAULT_LOG_TAIL_LINES;
+  /** Generated on first use, rotated from the form; never a form field or in Configuration as Code. */
+  private Secret chatOpsSigningSecret;
+  private String chatOpsInstanceId;
+
   public MattermostGlobalConfiguration() {
     load();
   }
 
   public static MattermostGlobalConfiguration get() {
     return ExtensionList.lookupSingleton(MattermostGlobalConfiguration.class);
+  }
+
+  /** XStream2 may create this without a constructor: fields absent from the XML get their defaults. */
+  protected Object readResolve() {
+    chatOpsUserMapping = chatOpsUserMapping == null ? ChatOpsUserMapping.SAME_USERNAME : chatOpsUserMapping;
+    chatOpsButtonMaxAgeDays = getChatOpsButtonMaxAgeDays();
+    chatOpsRateLimitPerMinute = getChatOpsRateLimitPerMinute();
+    chatOpsLogTailLines = getChatOpsLogTailLines();
+    return this;
   }
 
   @Override
@@ -289,11 +314,12 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
   /** Every field of the settings, to put back what a failed submit had already bound. */
   private record Values(String siteUrl, String credentialsId, String team, String channel, String warRoomChannel,
       String username, String iconUrl, String caCertificate, boolean useProxy, int connectTimeoutSeconds,
-      int readTimeoutSeconds, int deadlineSeconds, StepPolicySettings stepPolicy, boolean culpritsByEmail) {
+      int readTimeoutSeconds, int deadlineSeconds, StepPolicySettings stepPolicy, boolean culpritsByEmail,
+      ChatOpsValues chatOps) {
     Values(MattermostGlobalConfiguration c) {
       this(c.siteUrl, c.credentialsId, c.team, c.channel, c.warRoomChannel, c.username, c.iconUrl, c.caCertificate,
           c.useProxy, c.connectTimeoutSeconds, c.readTimeoutSeconds, c.deadlineSeconds, c.stepPolicy,
-          c.culpritsByEmail);
+          c.culpritsByEmail, new ChatOpsValues(c));
     }
 
     void restore(MattermostGlobalConfiguration c) {
@@ -311,6 +337,30 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
       c.deadlineSeconds = deadlineSeconds;
       c.stepPolicy = stepPolicy;
       c.culpritsByEmail = culpritsByEmail;
+      chatOps.restore(c);
+    }
+  }
+
+  /** The ChatOps fields the form binds (not the signing secret, which no form sets). */
+  private record ChatOpsValues(boolean enabled, String commandTokenCredentialsId, String botCredentialsId,
+      String allowedTeamIds, ChatOpsUserMapping userMapping, String userTable, Integer buttonMaxAgeDays,
+      Integer rateLimitPerMinute, Integer logTailLines) {
+    ChatOpsValues(MattermostGlobalConfiguration c) {
+      this(c.chatOpsEnabled, c.chatOpsCommandTokenCredentialsId, c.chatOpsBotCredentialsId, c.chatOpsAllowedTeamIds,
+          c.chatOpsUserMapping, c.chatOpsUserTable, c.chatOpsButtonMaxAgeDays, c.chatOpsRateLimitPerMinute,
+          c.chatOpsLogTailLines);
+    }
+
+    void restore(MattermostGlobalConfiguration c) {
+      c.chatOpsEnabled = enabled;
+      c.chatOpsCommandTokenCredentialsId = commandTokenCredentialsId;
+      c.chatOpsBotCredentialsId = botCredentialsId;
+      c.chatOpsAllowedTeamIds = allowedTeamIds;
+      c.chatOpsUserMapping = userMapping;
+      c.chatOpsUserTable = userTable;
+      c.chatOpsButtonMaxAgeDays = buttonMaxAgeDays;
+      c.chatOpsRateLimitPerMinute = rateLimitPerMinute;
+      c.chatOpsLogTailLines = logTailLines;
     }
   }
 
@@ -466,5 +516,229 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
     } catch (NumberFormatException e) {
       return fallback;
     }
+  }
+
+  // ---- ChatOps: buttons on alerts and /jenkins (docs/chatops.md) ----
+
+  public boolean isChatOpsEnabled() {
+    return chatOpsEnabled;
+  }
+
+  @DataBoundSetter
+  public void setChatOpsEnabled(boolean chatOpsEnabled) {
+    this.chatOpsEnabled = chatOpsEnabled;
+    save();
+  }
+
+  public String getChatOpsCommandTokenCredentialsId() {
+    return chatOpsCommandTokenCredentialsId;
+  }
+
+  @DataBoundSetter
+  public void setChatOpsCommandTokenCredentialsId(String chatOpsCommandTokenCredentialsId) {
+    this.chatOpsCommandTokenCredentialsId = fixEmpty(chatOpsCommandTokenCredentialsId);
+    save();
+  }
+
+  public String getChatOpsBotCredentialsId() {
+    return chatOpsBotCredentialsId;
+  }
+
+  @DataBoundSetter
+  public void setChatOpsBotCredentialsId(String chatOpsBotCredentialsId) {
+    this.chatOpsBotCredentialsId = fixEmpty(chatOpsBotCredentialsId);
+    save();
+  }
+
+  public String getChatOpsAllowedTeamIds() {
+    return chatOpsAllowedTeamIds;
+  }
+
+  @DataBoundSetter
+  public void setChatOpsAllowedTeamIds(String chatOpsAllowedTeamIds) {
+    FieldCheck check = ChatOpsFormChecks.allowedTeamIds(chatOpsAllowedTeamIds);
+    if (check.kind() == FieldCheck.Kind.ERROR) {
+      throw new InvalidField("chatOpsAllowedTeamIds", check.message());
+    }
+    this.chatOpsAllowedTeamIds = fixEmpty(chatOpsAllowedTeamIds);
+    save();
+  }
+
+  public ChatOpsUserMapping getChatOpsUserMapping() {
+    return chatOpsUserMapping == null ? ChatOpsUserMapping.SAME_USERNAME : chatOpsUserMapping;
+  }
+
+  @DataBoundSetter
+  public void setChatOpsUserMapping(ChatOpsUserMapping chatOpsUserMapping) {
+    this.chatOpsUserMapping = chatOpsUserMapping == null ? ChatOpsUserMapping.SAME_USERNAME : chatOpsUserMapping;
+    save();
+  }
+
+  public String getChatOpsUserTable() {
+    return chatOpsUserTable;
+  }
+
+  @DataBoundSetter
+  public void setChatOpsUserTable(String chatOpsUserTable) {
+    FieldCheck check = ChatOpsFormChecks.userTable(chatOpsUserTable);
+    if (check.kind() == FieldCheck.Kind.ERROR) {
+      throw new InvalidField("chatOpsUserTable", check.message());
+    }
+    this.chatOpsUserTable = chatOpsUserTable == null || chatOpsUserTable.isBlank() ? null : chatOpsUserTable.strip();
+    save();
+  }
+
+  public int getChatOpsButtonMaxAgeDays() {
+    return orDefault(chatOpsButtonMaxAgeDays, ChatOpsSettings.DEFAULT_BUTTON_MAX_AGE_DAYS);
+  }
+
+  @DataBoundSetter
+  public void setChatOpsButtonMaxAgeDays(int days) {
+    this.chatOpsButtonMaxAgeDays = checkedChatOpsNumber("chatOpsButtonMaxAgeDays", days,
+        ChatOpsSettings.DEFAULT_BUTTON_MAX_AGE_DAYS, ChatOpsSettings.MAX_BUTTON_MAX_AGE_DAYS);
+    save();
+  }
+
+  public int getChatOpsRateLimitPerMinute() {
+    return orDefault(chatOpsRateLimitPerMinute, ChatOpsSettings.DEFAULT_RATE_LIMIT_PER_MINUTE);
+  }
+
+  @DataBoundSetter
+  public void setChatOpsRateLimitPerMinute(int requests) {
+    this.chatOpsRateLimitPerMinute = checkedChatOpsNumber("chatOpsRateLimitPerMinute", requests,
+        ChatOpsSettings.DEFAULT_RATE_LIMIT_PER_MINUTE, ChatOpsSettings.MAX_RATE_LIMIT_PER_MINUTE);
+    save();
+  }
+
+  public int getChatOpsLogTailLines() {
+    return orDefault(chatOpsLogTailLines, ChatOpsSettings.DEFAULT_LOG_TAIL_LINES);
+  }
+
+  @DataBoundSetter
+  public void setChatOpsLogTailLines(int lines) {
+    this.chatOpsLogTailLines = checkedChatOpsNumber("chatOpsLogTailLines", lines,
+        ChatOpsSettings.DEFAULT_LOG_TAIL_LINES, ChatOpsSettings.MAX_LOG_TAIL_LINES);
+    save();
+  }
+
+  private static int orDefault(Integer value, int fallback) {
+    return value == null || value < 1 ? fallback : value;
+  }
+
+  /** 0 (an emptied form field) restores the default; anything else must be 1 to {@code max}. */
+  private static int checkedChatOpsNumber(String field, int value, int defaultValue, int max) {
+    if (value == 0) {
+      return defaultValue;
+    }
+    if (value < 0 || value > max) {
+      throw new InvalidField(field, Messages.get("check.range", field, 1, max));
+    }
+    return value;
+  }
+
+  /** What ChatOps is built from; while it is on, the signing secret and instance id exist (made on first use). */
+  synchronized ChatOpsSettings toChatOpsSettings() {
+    if (!chatOpsEnabled) {
+      return ChatOpsSettings.OFF;
+    }
+    boolean generated = false;
+    if (!SigningSecrets.isUsable(chatOpsSigningSecret)) {
+      chatOpsSigningSecret = SigningSecrets.generate();
+      generated = true;
+    }
+    if (chatOpsInstanceId == null || chatOpsInstanceId.isBlank()) {
+      chatOpsInstanceId = SigningSecrets.newInstanceId();
+      generated = true;
+    }
+    if (generated) {
+      save();
+    }
+    return new ChatOpsSettings(true, chatOpsCommandTokenCredentialsId, chatOpsBotCredentialsId,
+        ChatOpsFormChecks.teamIds(chatOpsAllowedTeamIds), getChatOpsUserMapping(),
+        ChatOpsUserTable.parse(chatOpsUserTable), getChatOpsButtonMaxAgeDays(), getChatOpsRateLimitPerMinute(),
+        getChatOpsLogTailLines(), chatOpsInstanceId, chatOpsSigningSecret.getPlainText());
+  }
+
+  /** A new signing secret: every button posted before stops working (its click is refused, nothing happens). */
+  synchronized void rotateChatOpsSigningSecret() {
+    chatOpsSigningSecret = SigningSecrets.generate();
+    save();
+  }
+
+  /** Where Mattermost sends clicks, for the form; null until Jenkins' URL is configured. */
+  public String getChatOpsActionsUrl() {
+    return ChatOpsRuntime.endpointUrl(PluginContext.current().rootUrl(), ChatOpsEndpoint.ACTIONS_PATH);
+  }
+
+  /** The slash command's Request URL, for the form; null until Jenkins' URL is configured. */
+  public String getChatOpsCommandUrl() {
+    return ChatOpsRuntime.endpointUrl(PluginContext.current().rootUrl(), ChatOpsEndpoint.COMMAND_PATH);
+  }
+
+  @POST
+  public FormValidation doCheckChatOpsCommandTokenCredentialsId(@QueryParameter String value) {
+    return Forms.checkSecretText(null, value, false);
+  }
+
+  @POST
+  public ListBoxModel doFillChatOpsCommandTokenCredentialsIdItems(
+      @QueryParameter String chatOpsCommandTokenCredentialsId) {
+    return Forms.secretTextItems(null, chatOpsCommandTokenCredentialsId);
+  }
+
+  @POST
+  public FormValidation doCheckChatOpsBotCredentialsId(@QueryParameter String value) {
+    return Forms.checkSecretText(null, value, false);
+  }
+
+  @POST
+  public ListBoxModel doFillChatOpsBotCredentialsIdItems(@QueryParameter String chatOpsBotCredentialsId) {
+    return Forms.secretTextItems(null, chatOpsBotCredentialsId);
+  }
+
+  @POST
+  public FormValidation doCheckChatOpsAllowedTeamIds(@QueryParameter String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(ChatOpsFormChecks.allowedTeamIds(value));
+  }
+
+  @POST
+  public FormValidation doCheckChatOpsUserTable(@QueryParameter String value) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(ChatOpsFormChecks.userTable(value));
+  }
+
+  @POST
+  public FormValidation doCheckChatOpsButtonMaxAgeDays(@QueryParameter String value) {
+    return checkChatOpsNumber("chatops.field.buttonMaxAgeDays", value, ChatOpsSettings.MAX_BUTTON_MAX_AGE_DAYS);
+  }
+
+  @POST
+  public FormValidation doCheckChatOpsRateLimitPerMinute(@QueryParameter String value) {
+    return checkChatOpsNumber("chatops.field.rateLimitPerMinute", value, ChatOpsSettings.MAX_RATE_LIMIT_PER_MINUTE);
+  }
+
+  @POST
+  public FormValidation doCheckChatOpsLogTailLines(@QueryParameter String value) {
+    return checkChatOpsNumber("chatops.field.logTailLines", value, ChatOpsSettings.MAX_LOG_TAIL_LINES);
+  }
+
+  private static FormValidation checkChatOpsNumber(String fieldKey, String value, int max) {
+    if (!Forms.canConfigure(null)) {
+      return FormValidation.ok();
+    }
+    return Forms.toValidation(FormChecks.integerInRange(Messages.get(fieldKey), value, 1, max));
+  }
+
+  /** "Rotate the signing secret": administrators only, POST only (the form's button sends the crumb). */
+  @POST
+  public FormValidation doRotateChatOpsSigningSecret() {
+    Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+    rotateChatOpsSigningSecret();
+    return FormValidation.ok(Messages.get("chatops.rotated"));
   }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
 import jenkins.tasks.SimpleBuildStep;
 import org.commandcenter.notifier.core.BuildEvent;
 import org.commandcenter.notifier.core.BuildFacts;
+import org.commandcenter.notifier.core.ChatOps;
 import org.commandcenter.notifier.core.MessageTemplate;
 import org.commandcenter.notifier.core.NotifyConfig;
 import org.commandcenter.notifier.core.WarRoomConfig;
@@ -231,6 +232,11 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
           .team(settings.team())
           .siteUrl(settings.siteUrl())
           .build());
+    }
+    ChatOps chatOps = PluginContext.current().chatOps();
+    if (chatOps != null) {
+      // Rebuild, I'm on it, Show log on trouble; Abort on "started" (docs/chatops.md).
+      config.alertButtons(chatOps.alertButtons());
     }
     return config.build();
   }

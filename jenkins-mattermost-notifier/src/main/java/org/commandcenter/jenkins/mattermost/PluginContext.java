@@ -5,6 +5,7 @@ import hudson.model.Run;
 import java.time.Clock;
 import jenkins.model.Jenkins;
 import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.notifier.core.ChatOps;
 import org.commandcenter.notifier.core.NotificationEngine;
 import org.commandcenter.notifier.core.NotificationLog;
 import org.commandcenter.notifier.core.PostOwner;
@@ -63,5 +64,15 @@ class PluginContext {
 
   NotificationEngine engine(MattermostClient client, ThreadStore threads, NotificationLog log) {
     return NotificationEngine.builder().client(client).threadStore(threads).log(log).build();
+  }
+
+  /** The ChatOps part of the global configuration. */
+  ChatOpsSettings chatOpsSettings() {
+    return MattermostGlobalConfiguration.get().toChatOpsSettings();
+  }
+
+  /** ChatOps as configured now (built once per configuration), or null while it is off or cannot work. */
+  ChatOps chatOps() {
+    return ChatOpsRuntime.shared().current(this);
   }
 }

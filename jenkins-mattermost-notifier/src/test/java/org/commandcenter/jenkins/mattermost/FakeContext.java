@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.notifier.core.ChatOps;
 import org.commandcenter.notifier.core.NotificationEngine;
 import org.commandcenter.notifier.core.NotificationLog;
 import org.commandcenter.notifier.core.PostOwner;
@@ -38,6 +39,9 @@ class FakeContext extends PluginContext {
   boolean realEngine;
   boolean realClient;
   ProxyConfiguration proxy;
+  /** What {@link #chatOps()} answers; null (ChatOps off) unless a test turns it on. */
+  ChatOps chatOps;
+  ChatOpsSettings chatOpsSettings = ChatOpsSettings.OFF;
 
   /** A mocked client; {@code newBuilder()...build()} (a copy with other timeouts) is the same mock. */
   private static MattermostClient clientWhoseCopiesAreItself() {
@@ -89,6 +93,16 @@ class FakeContext extends PluginContext {
   @Override
   MattermostClient client(ConnectionSettings s, MattermostConnection connection) {
     return realClient ? super.client(s, connection) : client;
+  }
+
+  @Override
+  ChatOpsSettings chatOpsSettings() {
+    return chatOpsSettings;
+  }
+
+  @Override
+  ChatOps chatOps() {
+    return chatOps;
   }
 
   @Override

@@ -9,10 +9,12 @@ import hudson.model.Describable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.commandcenter.notifier.core.Claim;
 import org.commandcenter.notifier.core.PostRef;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,8 @@ class PersistedDefaultsTest {
       MattermostNotifier.class, new MattermostNotifier(),
       MattermostRunAction.class, new MattermostRunAction(),
       StepPolicySettings.class, new StepPolicySettings(),
-      MattermostUserProperty.class, new MattermostUserProperty(null));
+      MattermostUserProperty.class, new MattermostUserProperty(null),
+      ChatOpsRunAction.class, new ChatOpsRunAction());
 
   private final XStream xstream = jenkinsLikeXStream();
 
@@ -70,6 +73,43 @@ class PersistedDefaultsTest {
     assertThat(loaded.buildThread("builds")).isEqualTo(PostRef.of("p1", "c1"));
     assertThat(loaded).usingRecursiveComparison().isEqualTo(action);
     assertThat(loaded.openIncident("builds")).isNull();
+  }
+
+  @Test
+  void chatOpsClaimsRoundTripAndAHandEditedEntryIsDropped() {
+    ChatOpsRunAction action = new ChatOpsRunAction();
+    Claim alice = new Claim("aliceid0000000000000000000", "alice", Instant.parse("2026-11-29T10:00:00Z"));
+    action.claim("claim:app#2", alice);
+    action.spend("rebuild:app#2", alice);
+
+    ChatOpsRunAction loaded = (ChatOpsRunAction) xstream.fromXML(xstream.toXML(action));
+
+    assertThat(loaded.holder("claim:app#2")).contains(alice);
+    assertThat(loaded.spent("rebuild:app#2")).contains(alice);
+    assertThat(loaded.claim("claim:app#2", new Claim("bobid00000000000000000000", "bob", Instant.EPOCH)))
+        .as("still held after the round trip").isEqualTo(alice);
+
+    String edited = xstream.toXML(action).replace("<username>alice</username>", "");
+    assertThat(((ChatOpsRunAction) xstream.fromXML(edited)).holder("claim:app#2")).isEmpty();
+  }
+
+  /**
+   * The global configuration is loaded into an instance whose constructor ran, but a file written before ChatOps
+   * existed lacks every ChatOps element; loaded without a constructor they still read as their defaults, ChatOps off.
+   */
+  @Test
+  void aGlobalConfigurationSavedBeforeChatOpsLoadsWithChatOpsOffAndItsDefaults() {
+    MattermostGlobalConfiguration loaded = (MattermostGlobalConfiguration) xstream.fromXML(
+        "<" + MattermostGlobalConfiguration.class.getName() + "><siteUrl>https://chat.example.test</siteUrl></"
+            + MattermostGlobalConfiguration.class.getName() + ">");
+
+    assertThat(loaded.getSiteUrl()).isEqualTo("https://chat.example.test");
+    assertThat(loaded.isChatOpsEnabled()).isFalse();
+    assertThat(loaded.toChatOpsSettings()).isSameAs(ChatOpsSettings.OFF);
+    assertThat(loaded.getChatOpsUserMapping()).isEqualTo(ChatOpsUserMapping.SAME_USERNAME);
+    assertThat(loaded.getChatOpsButtonMaxAgeDays()).isEqualTo(14);
+    assertThat(loaded.getChatOpsRateLimitPerMinute()).isEqualTo(20);
+    assertThat(loaded.getChatOpsLogTailLines()).isEqualTo(40);
   }
 
   /** A new persisted class cannot slip past this test: every Describable and Action of the plugin is listed above. */

@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Test;
 /** Every mirrored file names the real file it mirrors, at the version the .hpi declares. */
 class MirrorHeadersTest {
     /** Repository -> the one tag mirrored from it (the versions in the root POM and the .hpi manifest). */
-    private static final Map<String, String> TAGS = Map.of(
-            "jenkinsci/jenkins", "jenkins-2.479.3",
-            "jenkinsci/workflow-step-api-plugin", "704.ve4f0967e98fa_",
-            "jenkinsci/structs-plugin", "350.v3b_30f09f2363",
-            "jenkinsci/credentials-plugin", "1415.v831096eb_5534",
-            "jenkinsci/plain-credentials-plugin", "199.v9f8e1f741799",
-            "jenkinsci/script-security-plugin", "1369.v9b_98a_4e95b_2d",
-            "jenkinsci/junit-plugin", "1312.v1a_235a_b_94a_31",
-            "jenkinsci/lib-symbol-annotation", "symbol-annotation-1.24");
+    private static final Map<String, String> TAGS = Map.ofEntries(
+            Map.entry("jenkinsci/jenkins", "jenkins-2.479.3"),
+            Map.entry("jenkinsci/workflow-step-api-plugin", "704.ve4f0967e98fa_"),
+            Map.entry("jenkinsci/structs-plugin", "350.v3b_30f09f2363"),
+            Map.entry("jenkinsci/credentials-plugin", "1415.v831096eb_5534"),
+            Map.entry("jenkinsci/plain-credentials-plugin", "199.v9f8e1f741799"),
+            Map.entry("jenkinsci/script-security-plugin", "1369.v9b_98a_4e95b_2d"),
+            Map.entry("jenkinsci/junit-plugin", "1312.v1a_235a_b_94a_31"),
+            Map.entry("jenkinsci/lib-symbol-annotation", "symbol-annotation-1.24"),
+            Map.entry("jenkinsci/mailer-plugin", "489.vd4b_25144138f"));
 
     private static final Pattern HEADER = Pattern.compile("// Mirrors (\\S+) at (\\S+): (\\S+)");
     private static final Path SOURCES = Path.of("src/main/java");

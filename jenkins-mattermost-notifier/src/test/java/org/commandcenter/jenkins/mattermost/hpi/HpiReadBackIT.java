@@ -116,7 +116,8 @@ class HpiReadBackIT {
                 required("script-security", "1369.v9b_98a_4e95b_2d"),
                 required("structs", "350.v3b_30f09f2363"),
                 required("workflow-step-api", "704.ve4f0967e98fa_"),
-                optional("junit", "1312.v1a_235a_b_94a_31"));
+                optional("junit", "1312.v1a_235a_b_94a_31"),
+                optional("mailer", "489.vd4b_25144138f"));
     }
 
     @Test
