@@ -3,15 +3,22 @@ package org.commandcenter.mattermost;
 import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLHandshakeException;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -38,12 +45,46 @@ final class HttpExecutor {
     void sleep(long millis) throws InterruptedException;
   }
 
+  /**
+   * Makes a non-idempotent request (creating a post) safe to repeat: hears of every attempt whose outcome is
+   * unknown, and may answer an attempt itself, before it is sent, when it finds that an earlier one took effect.
+   */
+  interface Guard {
+    /** @return the answer of an earlier attempt that took effect, or null to send this one */
+    HttpAnswer beforeAttempt(long deadlineNanos) throws MattermostException;
+
+    /** The guard's wall clock, read as each attempt begins. */
+    long millis();
+
+    /** The attempt that began at {@code startedMillis} may or may not have reached the server. */
+    void outcomeUnknown(long startedMillis);
+  }
+
+  private static final Guard NO_GUARD = new Guard() {
+    @Override
+    public HttpAnswer beforeAttempt(long deadlineNanos) {
+      return null;
+    }
+
+    @Override
+    public long millis() {
+      return 0;
+    }
+
+    @Override
+    public void outcomeUnknown(long startedMillis) {
+      // Nothing to remember: the request is idempotent.
+    }
+  };
+
   private final OkHttpClient http;
   private final RetryPolicy policy;
   private final Gson gson;
   private final Redactor redactor;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
+  /** What Mattermost's rate limiter said last; read by the delivery engine to pace itself. */
+  private volatile RateLimitStatus rateLimit;
 
   HttpExecutor(OkHttpClient http, RetryPolicy policy, Gson gson, Redactor redactor, Sleeper sleeper,
       DoubleSupplier random) {
@@ -57,6 +98,11 @@ final class HttpExecutor {
 
   OkHttpClient http() {
     return http;
+  }
+
+  /** The rate-limit headers of the last answer that had them, or null. */
+  RateLimitStatus rateLimit() {
+    return rateLimit;
   }
 
   /**
@@ -74,17 +120,31 @@ final class HttpExecutor {
 
   /** Like {@link #execute(String, Request)}, within a deadline shared by all requests of one send. */
   HttpAnswer execute(String action, Request request, long deadlineNanos) throws MattermostException {
+    return execute(action, request, deadlineNanos, NO_GUARD);
+  }
+
+  /** Like {@link #execute(String, Request, long)}, for a request that must not take effect twice. */
+  HttpAnswer execute(String action, Request request, long deadlineNanos, Guard guard)
+      throws MattermostException {
     MattermostException last = null;
     for (int attempt = 1; ; attempt++) {
       long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
       if (remainingMillis <= 0) {
         throw deadlineExceeded(action, last);
       }
+      HttpAnswer earlier = guard.beforeAttempt(deadlineNanos);
+      if (earlier != null) {
+        return earlier;
+      }
       HttpAnswer answer;
+      long startedMillis = guard.millis();
       try {
         answer = attempt(request, remainingMillis);
       } catch (IOException e) {
         answer = null;
+        if (!isNotSent(e)) {
+          guard.outcomeUnknown(startedMillis);
+        }
         if (Thread.currentThread().isInterrupted()) {
           throw new MattermostException(redactor.redact(action + " interrupted"), 0, null, null, null,
               true, redactor.safeCause(e));
@@ -96,6 +156,7 @@ final class HttpExecutor {
       }
       long waitMillis;
       if (answer != null) {
+        observeRateLimit(answer.headers);
         boolean success = answer.code >= 200 && answer.code < 300;
         if (success && (answer.bodyComplete || request.tag(StatusIsReceipt.class) != null)) {
           return answer;
@@ -107,6 +168,9 @@ final class HttpExecutor {
             : ErrorBodies.fromAnswer(action, answer, gson, redactor);
         if (!last.isRetryable()) {
           throw last;
+        }
+        if (success || !provesNothingWasDone(answer.code, last)) {
+          guard.outcomeUnknown(startedMillis);
         }
         long requested = serverRequestedWaitMillis(answer);
         waitMillis = requested >= 0 ? requested : policy.backoffMillis(attempt, random.getAsDouble());
@@ -135,6 +199,36 @@ final class HttpExecutor {
         throw new MattermostException(redactor.redact(action + " interrupted"), last.statusCode(),
             last.errorId(), last.serverMessage(), last.requestId(), true, last);
       }
+    }
+  }
+
+  /**
+   * Failures that happen before a request can reach the server: nothing was sent. A timeout or reset later on
+   * leaves the outcome unknown.
+   */
+  static boolean isNotSent(IOException e) {
+    if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException
+        || e instanceof SSLHandshakeException) {
+      return true;
+    }
+    String message = e.getMessage();
+    return e instanceof SocketTimeoutException && message != null
+        && message.toLowerCase(Locale.ROOT).contains("connect");
+  }
+
+  /**
+   * Answers that prove the request was not carried out: the rate limiter's 429 and the server's own "busy" 503,
+   * both written before any handler runs (server/channels/app/ratelimit.go, web/handlers.go). Any other 5xx (a
+   * proxy's 502/504, a 500 of a handler) may come after the post was stored.
+   */
+  private static boolean provesNothingWasDone(int code, MattermostException error) {
+    return code == 429 || (code == 503 && "api.context.server_busy.app_error".equals(error.errorId()));
+  }
+
+  private void observeRateLimit(Headers headers) {
+    RateLimitStatus status = RateLimitStatus.from(headers);
+    if (status != null) {
+      rateLimit = status;
     }
   }
 

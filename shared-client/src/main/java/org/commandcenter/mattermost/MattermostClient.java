@@ -126,8 +126,14 @@ public final class MattermostClient {
   public PostResult sendAllowingLessPriority(Post post, Consumer<String> downgraded) throws MattermostException {
     requireNonNull(post, "post == null");
     requireNonNull(downgraded, "downgraded == null");
+    return sendAllowingLessPriority(post, new SendProgress(), downgraded);
+  }
+
+  /** The same, resuming {@code progress}: a refused priority means nothing was created, so it carries over. */
+  PostResult sendAllowingLessPriority(Post post, SendProgress progress, Consumer<String> downgraded)
+      throws MattermostException {
     try {
-      return send(post);
+      return send(post, progress);
     } catch (MattermostException e) {
       Priority priority = post.priority();
       if (priority == null) {
@@ -138,12 +144,12 @@ public final class MattermostClient {
         downgraded.accept("This Mattermost has no licence for acknowledgements or persistent notifications; "
             + "sending the message as " + priority.level().wireValue() + " without them");
         return sendAllowingLessPriority(post.newBuilder().priority(Priority.builder(priority.level()).build()).build(),
-            downgraded);
+            progress, downgraded);
       }
       boolean disabled = e.statusCode() == 403 && (PRIORITY_DISABLED.equals(e.errorId()) || isWebhook());
       if (disabled || (e.statusCode() == 501 && isWebhook())) {
         downgraded.accept("Message priority is turned off on this Mattermost; sending the message without priority");
-        return send(post.newBuilder().priority(null).build());
+        return send(post.newBuilder().priority(null).build(), progress);
       }
       throw e;
     }
@@ -233,7 +239,22 @@ public final class MattermostClient {
         : "rest " + siteUrl + (team != null ? ", team=" + team : "")) + "}";
   }
 
-  private List<String> pieces(String text) {
+  /** The rate-limit headers of the last answer that had them, or null (rate limiting off, nothing sent yet). */
+  RateLimitStatus rateLimit() {
+    return executor.rateLimit();
+  }
+
+  /** The REST API of this client, or null over a webhook. */
+  RestApi rest() {
+    return rest;
+  }
+
+  /** A new deadline by this client's retry policy, as every send starts with. */
+  long newDeadline() {
+    return executor.newDeadline();
+  }
+
+  List<String> pieces(String text) {
     if (text == null || text.isEmpty()) {
       return Collections.singletonList(text);
     }

@@ -54,14 +54,16 @@ final class Payloads {
 
   /** A REST create body; {@code first} says whether this piece carries attachments, files and priority. */
   JsonObject restCreate(Post post, String channelId, String text, String rootId, boolean first,
-      String pendingPostId) {
+      String pendingPostId, String marker) {
     JsonObject json = new JsonObject();
     json.addProperty("channel_id", channelId);
     json.addProperty("message", text == null ? "" : text);
     if (rootId != null) {
       json.addProperty("root_id", rootId);
     }
-    json.add("props", restProps(post, first));
+    JsonObject props = restProps(post, first);
+    props.addProperty(SendProgress.MARKER_PROP, marker);
+    json.add("props", props);
     if (first && !post.fileIds().isEmpty()) {
       json.add("file_ids", stringArray(post));
     }

@@ -1,0 +1,1352 @@
+package org.commandcenter.mattermost;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers {@link Delivery deliveries} to Mattermost in the background: ordered per channel, bounded, counted,
+ * and, with a durable {@link Outbox}, surviving restarts. One engine serves a whole host (a Jenkins, a SonarQube
+ * Compute Engine) with a fixed number of threads, however many notifications wait.
+ *
+ * <ul>
+ *   <li><b>Order.</b> Deliveries of one channel (of one connection) go out one after another in the order they
+ *       were submitted; a delivery that fails holds the ones behind it until it goes through or fails for good.
+ *   <li><b>Durable.</b> With {@link Outbox#directory}, {@link #submit} returns once the delivery is on disk; it is
+ *       removed when delivered. {@link #start()} resumes what an earlier engine left, in order, after reading each
+ *       channel back so that nothing an interrupted attempt already posted is posted again.
+ *   <li><b>Nothing twice.</b> Every post carries its delivery's id in its props and a pending_post_id derived from
+ *       it; a repeat after an unknown outcome is dropped by the server within its 30 s window and, after that,
+ *       first looked for in the channel ({@code GET /api/v4/channels/{id}/posts?since=}). Updates are idempotent.
+ *       An incoming webhook cannot be read back: after a response lost in transit, a webhook post may be repeated
+ *       once.
+ *   <li><b>Storms.</b> When more than {@link Builder#digestThreshold} deliveries with a summary wait for one
+ *       channel, or that many went out individually within {@link Builder#stormWindow}, they go out as one digest
+ *       post, one line each, worst first. A newer delivery with the same {@link Delivery#coalesceKey()} replaces a
+ *       waiting one. Requests are spaced by Mattermost's {@code X-RateLimit-Remaining}/{@code X-RateLimit-Reset}.
+ *   <li><b>Bounded.</b> At most {@link Builder#capacity} deliveries wait; when full, the oldest waiting one is
+ *       dropped, logged and counted. Failures are retried with growing delays (one probe per connection at a time)
+ *       until they work, fail for good, or {@link #retryNow()} cuts the wait.
+ * </ul>
+ */
+public final class DeliveryEngine implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(DeliveryEngine.class.getName());
+  /** A test clock is polled this often; the system clock is waited on exactly. */
+  private static final long TEST_CLOCK_POLL_MILLIS = 5;
+
+  private enum State { NEW, STARTED, CLOSED }
+
+  private final ClientResolver resolver;
+  private final Outbox outbox;
+  private final int capacity;
+  private final int workerCount;
+  private final int digestThreshold;
+  private final int maxDigestLines;
+  private final long stormWindowMillis;
+  private final long digestDelayMillis;
+  private final long initialRetryDelayMillis;
+  private final long maxRetryDelayMillis;
+  private final Duration closeTimeout;
+  private final Clock clock;
+  private final boolean systemClock;
+  private final List<DeliveryListener> listeners;
+
+  private final Object lock = new Object();
+  private final Map<String, Connection> connections = new HashMap<>();
+  private final Map<String, Lane> lanes = new HashMap<>();
+  private final Map<String, Entry> entries = new HashMap<>();
+  private final TreeMap<Long, Entry> bySequence = new TreeMap<>();
+  private final PriorityQueue<Lane> ready = new PriorityQueue<>(
+      Comparator.comparingLong((Lane lane) -> lane.readyAt).thenComparingLong(lane -> lane.order));
+  private final List<Thread> workers = new ArrayList<>();
+  private JournalStore store;
+  private State state = State.NEW;
+  private long nextSequence = 1;
+  private long nextLaneOrder;
+  private int busyWorkers;
+  private long delivered;
+  private long failed;
+  private long dropped;
+  private long coalesced;
+  private long digested;
+  private String lastError;
+  private Instant lastErrorAt;
+
+  private DeliveryEngine(Builder builder) {
+    this.resolver = builder.resolver;
+    this.outbox = builder.outbox;
+    this.capacity = builder.capacity;
+    this.workerCount = builder.workers;
+    this.digestThreshold = builder.digestThreshold;
+    this.maxDigestLines = builder.maxDigestLines;
+    this.stormWindowMillis = builder.stormWindow.toMillis();
+    this.digestDelayMillis = builder.digestDelay.toMillis();
+    this.initialRetryDelayMillis = builder.initialRetryDelay.toMillis();
+    this.maxRetryDelayMillis = builder.maxRetryDelay.toMillis();
+    this.closeTimeout = builder.closeTimeout;
+    this.clock = builder.clock;
+    this.systemClock = builder.clock.equals(Clock.systemUTC()) || builder.clock.equals(Clock.systemDefaultZone());
+    this.listeners = List.copyOf(builder.listeners);
+  }
+
+  /** @param resolver the host's way from a connection key to a client, asked before every attempt */
+  public static Builder builder(ClientResolver resolver) {
+    return new Builder(resolver);
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /**
+   * Opens the outbox, takes up what an earlier engine left in it (in order; unreadable entries moved aside with a
+   * log line) and starts delivering. Call it once the host can resolve connections (Jenkins: after its jobs are
+   * loaded).
+   *
+   * @throws IOException when the outbox cannot be opened (e.g. another engine uses the directory)
+   */
+  public void start() throws IOException {
+    synchronized (lock) {
+      if (state != State.NEW) {
+        throw new IllegalStateException(state == State.CLOSED ? "closed" : "already started");
+      }
+      store = outbox.open();
+      if (store != null) {
+        resume(store.takeRecovered());
+      }
+      state = State.STARTED;
+      for (int i = 0; i < workerCount; i++) {
+        Thread worker = new Thread(this::work, "mattermost-delivery-" + (i + 1));
+        worker.setDaemon(true);
+        workers.add(worker);
+        worker.start();
+      }
+      lock.notifyAll();
+    }
+  }
+
+  /**
+   * Takes a delivery: with a durable outbox it is on disk when this returns (a fraction of a millisecond). Never
+   * waits for Mattermost. When the outbox is full, the oldest waiting delivery makes room (dropped, logged,
+   * counted). After {@link #close()} the delivery is refused: its futures complete with
+   * {@link DeliveryResult.Status#FAILED}.
+   *
+   * @throws IllegalStateException before {@link #start()}
+   * @throws IllegalArgumentException when the delivery is larger than the outbox takes
+   */
+  public Submission submit(Delivery delivery) {
+    requireNonNull(delivery, "delivery == null");
+    Submission submission = new Submission(delivery.id());
+    long sequence;
+    long now;
+    synchronized (lock) {
+      if (state == State.NEW) {
+        throw new IllegalStateException("start() the delivery engine before submitting");
+      }
+      if (state == State.CLOSED) {
+        submission.finished(DeliveryResult.failed(delivery.id(), List.of(), "not queued: the delivery engine is "
+            + "closed", List.of()));
+        return submission;
+      }
+      sequence = nextSequence++;
+      now = clock.millis();
+    }
+    JournalStore.Location location = null;
+    Delivery inMemory = delivery;
+    JournalStore journal = store;
+    if (journal != null) {
+      byte[] bytes = DeliveryCodec.encode(delivery, sequence, now);
+      try {
+        location = journal.put(delivery.id(), bytes);
+        inMemory = null;
+      } catch (IOException e) {
+        // Not durable, but not lost while this process lives.
+        LOG.log(Level.WARNING, "Mattermost outbox: cannot write a delivery to " + outbox
+            + ", keeping it in memory only: " + e);
+        synchronized (lock) {
+          recordError("outbox not writable: " + e.getMessage());
+        }
+      }
+    }
+    List<Runnable> after = new ArrayList<>();
+    synchronized (lock) {
+      Entry entry = new Entry(delivery, inMemory, location, sequence, now, submission, false);
+      if (state == State.CLOSED) {
+        // Lost the race with close(): a durable entry waits for the next start.
+        submission.finished(DeliveryResult.waiting(delivery.id(), List.of(), "the delivery engine closed",
+            List.of()));
+        return submission;
+      }
+      admit(entry, after);
+    }
+    runAll(after);
+    return submission;
+  }
+
+  /** Waiting deliveries, counts since the start, and whether Mattermost answers. */
+  public DeliveryHealth health() {
+    synchronized (lock) {
+      Instant unreachableSince = null;
+      for (Connection connection : connections.values()) {
+        if (connection.unreachableSince != null
+            && (unreachableSince == null || connection.unreachableSince.isBefore(unreachableSince))) {
+          unreachableSince = connection.unreachableSince;
+        }
+      }
+      Map.Entry<Long, Entry> oldest = bySequence.firstEntry();
+      return new DeliveryHealth(entries.size(), delivered, failed, dropped, coalesced, digested, unreachableSince,
+          lastError, lastErrorAt, oldest == null ? null : Instant.ofEpochMilli(oldest.getValue().submittedAt));
+    }
+  }
+
+  /** Whether the last attempt with {@code connection} failed (and none worked since). */
+  public boolean isUnreachable(String connection) {
+    requireNonNull(connection, "connection == null");
+    synchronized (lock) {
+      Connection state = connections.get(connection);
+      return state != null && state.unreachableSince != null;
+    }
+  }
+
+  /** Ends every wait before a retry: what waits is tried now (an administrator's "Retry now"). */
+  public void retryNow() {
+    synchronized (lock) {
+      long now = clock.millis();
+      for (Connection connection : connections.values()) {
+        connection.retryAt = 0;
+        connection.nextSendAt = 0;
+      }
+      for (Lane lane : lanes.values()) {
+        if (lane.hasWork()) {
+          schedule(lane, now);
+        }
+      }
+      lock.notifyAll();
+    }
+  }
+
+  /**
+   * Stops: attempts under way may end (up to the close timeout), nothing new starts. What waits stays in a
+   * durable outbox for the next start; in memory it is lost, and its futures complete with
+   * {@link DeliveryResult.Status#FAILED}.
+   */
+  @Override
+  public void close() {
+    List<Thread> running;
+    synchronized (lock) {
+      if (state == State.CLOSED) {
+        return;
+      }
+      state = State.CLOSED;
+      running = new ArrayList<>(workers);
+      lock.notifyAll();
+    }
+    long deadline = System.nanoTime() + closeTimeout.toNanos();
+    for (Thread worker : running) {
+      try {
+        worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (Thread worker : running) {
+      worker.interrupt();
+    }
+    List<Entry> left;
+    synchronized (lock) {
+      left = new ArrayList<>(bySequence.values());
+    }
+    boolean durable = store != null;
+    for (Entry entry : left) {
+      entry.submission.finished(durable && entry.location != null
+          ? DeliveryResult.waiting(entry.id, entry.results, "stays in the outbox for the next start", entry.notices)
+          : DeliveryResult.failed(entry.id, entry.results, "not delivered: the delivery engine was closed first",
+              entry.notices));
+    }
+    if (store != null) {
+      try {
+        store.close();
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "Mattermost outbox: cannot close " + outbox, e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DeliveryEngine{" + outbox + ", " + health() + "}";
+  }
+
+  // ---- taking deliveries in (under the lock) -------------------------------------------------------------------
+
+  private void admit(Entry entry, List<Runnable> after) {
+    Lane lane = lane(entry.connection, entry.channel);
+    if (entry.coalesceKey != null) {
+      for (Entry waiting : new ArrayList<>(lane.waiting.values())) {
+        if (entry.coalesceKey.equals(waiting.coalesceKey) && waiting.isReplaceable()) {
+          finish(waiting, null, DeliveryResult.coalesced(waiting.id, entry.id), after);
+          coalesced++;
+        }
+      }
+    }
+    while (entries.size() >= capacity) {
+      Entry oldest = oldestDroppable();
+      if (oldest == null) {
+        break;
+      }
+      dropped++;
+      LOG.warning("Mattermost delivery: the outbox holds " + capacity + " deliveries; dropped the oldest waiting one"
+          + " (" + oldest.describe() + ") to make room. Dropped so far: " + dropped);
+      Entry dropping = oldest;
+      finish(oldest, null, DeliveryResult.dropped(oldest.id), after);
+      after.add(() -> notifyListeners(listener -> listener.dropped(load(dropping))));
+    }
+    entries.put(entry.id, entry);
+    bySequence.put(entry.sequence, entry);
+    lane.waiting.put(entry.sequence, entry);
+    entry.lane = lane;
+    if (!lane.busy) {
+      schedule(lane, clock.millis());
+    }
+  }
+
+  private Entry oldestDroppable() {
+    for (Entry entry : bySequence.values()) {
+      if (!entry.inProgress) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  private Lane lane(String connection, String channel) {
+    String key = connection + '\n' + (channel == null ? "" : channel);
+    Lane lane = lanes.get(key);
+    if (lane == null) {
+      lane = new Lane(connection, channel, nextLaneOrder++);
+      lanes.put(key, lane);
+      connections.computeIfAbsent(connection, Connection::new).lanes.add(lane);
+    }
+    return lane;
+  }
+
+  private void resume(List<JournalStore.Recovered> recovered) {
+    List<Entry> resumed = new ArrayList<>();
+    for (JournalStore.Recovered record : recovered) {
+      DeliveryCodec.Stored stored;
+      try {
+        stored = DeliveryCodec.decode(record.bytes());
+        if (!stored.delivery().id().equals(record.id())) {
+          throw new IllegalArgumentException("its id does not match its journal record");
+        }
+      } catch (IllegalArgumentException e) {
+        store.moveAside(record.id(), record.bytes(), e.getMessage());
+        continue;
+      }
+      Delivery delivery = stored.delivery();
+      Entry entry = new Entry(delivery, null, record.location(), stored.sequence(), stored.createdAtMillis(),
+          new Submission(delivery.id()), true);
+      resumed.add(entry);
+    }
+    resumed.sort(Comparator.comparingLong(entry -> entry.sequence));
+    for (Entry entry : resumed) {
+      nextSequence = Math.max(nextSequence, entry.sequence + 1);
+      Lane lane = lane(entry.connection, entry.channel);
+      entries.put(entry.id, entry);
+      bySequence.put(entry.sequence, entry);
+      lane.waiting.put(entry.sequence, entry);
+      entry.lane = lane;
+      lane.reconcile = true;
+      schedule(lane, clock.millis());
+    }
+    if (!resumed.isEmpty()) {
+      LOG.info("Mattermost delivery: resuming " + resumed.size() + " deliveries from " + outbox);
+    }
+  }
+
+  // ---- the workers ---------------------------------------------------------------------------------------------
+
+  private void work() {
+    while (true) {
+      Work work;
+      synchronized (lock) {
+        work = next();
+        if (work == null) {
+          return;
+        }
+        busyWorkers++;
+      }
+      Outcome outcome;
+      try {
+        outcome = work.perform(this);
+      } catch (RuntimeException | Error e) {
+        LOG.log(Level.SEVERE, "Mattermost delivery: unexpected failure", e);
+        outcome = Outcome.failedForGood(null, "unexpected failure: " + e);
+      }
+      List<Runnable> after = new ArrayList<>();
+      synchronized (lock) {
+        busyWorkers--;
+        work.apply(this, outcome, after);
+        work.lane.busy = false;
+        if (work.lane.hasWork() && !work.lane.queued) {
+          schedule(work.lane, Math.max(work.lane.readyAt, clock.millis()));
+        }
+        lock.notifyAll();
+      }
+      runAll(after);
+      JournalStore journal = store;
+      if (journal != null) {
+        journal.maintain();
+      }
+    }
+  }
+
+  /** The next work whose time has come, waiting for it; null when closed. */
+  private Work next() {
+    while (true) {
+      if (state == State.CLOSED || Thread.currentThread().isInterrupted()) {
+        return null;
+      }
+      long now = clock.millis();
+      Lane lane = ready.peek();
+      if (lane != null && lane.readyAt <= now) {
+        ready.poll();
+        lane.queued = false;
+        Work work = plan(lane, now);
+        if (work != null) {
+          lane.busy = true;
+          return work;
+        }
+        continue;
+      }
+      long waitMillis = lane == null ? Long.MAX_VALUE : lane.readyAt - now;
+      if (!systemClock) {
+        waitMillis = Math.min(waitMillis, TEST_CLOCK_POLL_MILLIS);
+      }
+      try {
+        lock.wait(waitMillis == Long.MAX_VALUE ? 0 : Math.max(1, waitMillis));
+      } catch (InterruptedException e) {
+        return null;
+      }
+    }
+  }
+
+  /** What to do for {@code lane} now, or null when it must wait (then it is scheduled again) or has nothing. */
+  private Work plan(Lane lane, long now) {
+    Connection connection = connections.get(lane.connection);
+    long blockedUntil = Math.max(connection.retryAt, connection.nextSendAt);
+    if (now < blockedUntil) {
+      schedule(lane, blockedUntil);
+      return null;
+    }
+    if (lane.current != null) {
+      return lane.current;
+    }
+    if (lane.reconcile) {
+      List<Entry> resumed = new ArrayList<>();
+      for (Entry entry : lane.waiting.values()) {
+        if (entry.resumed) {
+          resumed.add(entry);
+          entry.inProgress = true;
+        }
+      }
+      lane.current = new Reconcile(lane, resumed);
+      return lane.current;
+    }
+    if (lane.waiting.isEmpty()) {
+      return null;
+    }
+    Entry head = lane.waiting.firstEntry().getValue();
+    if (head.isFoldable()) {
+      List<Entry> run = new ArrayList<>();
+      int foldable = 0;
+      boolean leading = true;
+      for (Entry entry : lane.waiting.values()) {
+        if (entry.isFoldable()) {
+          foldable++;
+          if (leading && run.size() < maxDigestLines) {
+            run.add(entry);
+          }
+        } else {
+          leading = false; // a digest never jumps over another post
+        }
+      }
+      boolean storm = foldable > digestThreshold;
+      if (!storm && lane.recentIndividual(now - stormWindowMillis) >= digestThreshold) {
+        // That many went out one by one just now: gather what comes for a moment instead.
+        long gatherUntil = head.submittedAt + digestDelayMillis;
+        if (now < gatherUntil) {
+          schedule(lane, gatherUntil);
+          return null;
+        }
+        storm = run.size() >= 2;
+      }
+      if (storm && run.size() >= 2) {
+        List<Digests.Line> lines = new ArrayList<>();
+        for (Entry entry : run) {
+          lines.add(new Digests.Line(entry.id, entry.sequence, entry.summary));
+        }
+        int fitting = Digests.fitting(lines, maxDigestLines);
+        if (fitting >= 2) {
+          List<Entry> folded = new ArrayList<>(run.subList(0, fitting));
+          folded.forEach(entry -> entry.inProgress = true);
+          lane.current = new DigestWork(lane, folded, new ArrayList<>(lines.subList(0, fitting)), clock);
+          return lane.current;
+        }
+      }
+    }
+    head.inProgress = true;
+    lane.current = new Single(lane, head);
+    return lane.current;
+  }
+
+  private void schedule(Lane lane, long at) {
+    if (lane.busy) {
+      lane.readyAt = at;
+      return;
+    }
+    if (lane.queued) {
+      if (at >= lane.readyAt) {
+        return;
+      }
+      ready.remove(lane);
+    }
+    lane.readyAt = at;
+    lane.queued = true;
+    ready.add(lane);
+    lock.notifyAll();
+  }
+
+  // ---- outcomes (under the lock) -------------------------------------------------------------------------------
+
+  /** Ends an entry: out of every queue, out of the outbox, its futures completed, the listeners told. */
+  private void finish(Entry entry, Delivery delivery, DeliveryResult result, List<Runnable> after) {
+    entries.remove(entry.id);
+    bySequence.remove(entry.sequence);
+    if (entry.lane != null) {
+      entry.lane.waiting.remove(entry.sequence);
+    }
+    entry.finished = true;
+    JournalStore journal = store;
+    if (journal != null && entry.location != null) {
+      after.add(() -> {
+        try {
+          journal.remove(entry.id);
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "Mattermost outbox: cannot remove a finished delivery from " + outbox
+              + "; it may be sent again (and then found already delivered) after a restart", e);
+        }
+      });
+    }
+    // Listeners first: whoever waits for the outcome finds what they recorded (a thread, a log line).
+    if (delivery != null && (result.isDelivered() || result.status() == DeliveryResult.Status.FAILED)) {
+      after.add(() -> notifyListeners(listener -> {
+        if (result.isDelivered()) {
+          listener.delivered(delivery, result);
+        } else {
+          listener.failed(delivery, result);
+        }
+      }));
+    }
+    after.add(() -> entry.submission.finished(result));
+  }
+
+  private void worked(Connection connection, List<Runnable> after) {
+    connection.failures = 0;
+    connection.retryAt = 0;
+    if (connection.unreachableSince != null) {
+      connection.unreachableSince = null;
+      long now = clock.millis();
+      for (Lane lane : connection.lanes) {
+        if (lane.hasWork()) {
+          schedule(lane, now);
+        }
+      }
+      DeliveryHealth health = health();
+      after.add(() -> notifyListeners(listener -> listener.recovered(connection.key, health)));
+    }
+  }
+
+  private void failedForNow(Connection connection, String error, long retryAfterMillis, List<Runnable> after) {
+    long now = clock.millis();
+    connection.failures++;
+    recordError(error);
+    long delay = retryAfterMillis > 0 ? retryAfterMillis : backoffMillis(connection.failures);
+    connection.retryAt = now + delay;
+    if (connection.unreachableSince == null) {
+      connection.unreachableSince = Instant.ofEpochMilli(now);
+      DeliveryHealth health = health();
+      after.add(() -> notifyListeners(listener -> listener.stoppedWorking(connection.key, health)));
+    }
+  }
+
+  private long backoffMillis(int failures) {
+    double base = initialRetryDelayMillis * Math.pow(2, Math.min(30, failures - 1));
+    long capped = (long) Math.min(base, maxRetryDelayMillis);
+    // Up to a tenth less, so that engines that failed together do not all come back at once.
+    return capped - (long) (capped * 0.1 * ThreadLocalRandom.current().nextDouble());
+  }
+
+  private void recordError(String error) {
+    lastError = error;
+    lastErrorAt = Instant.ofEpochMilli(clock.millis());
+  }
+
+  /** Spaces the next requests of a connection by what Mattermost's rate limiter said last. */
+  private void pace(Connection connection, RateLimitStatus status) {
+    if (status == null) {
+      return;
+    }
+    long spacing = status.spacingMillis(Math.max(1, status.limit() / 10));
+    connection.nextSendAt = spacing > 0 ? clock.millis() + spacing : 0;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------------------
+
+  private MattermostClient resolve(String connection) throws MattermostException {
+    MattermostClient client = resolver.resolve(connection);
+    if (client == null) {
+      throw new IllegalStateException("no Mattermost connection '" + connection + "' is configured");
+    }
+    return client;
+  }
+
+  /** The entry's delivery, from memory or from the outbox; null when it cannot be read (it is moved aside). */
+  private Delivery load(Entry entry) {
+    Delivery delivery = entry.delivery;
+    if (delivery != null) {
+      return delivery;
+    }
+    JournalStore journal = store;
+    byte[] bytes = null;
+    try {
+      bytes = journal.read(entry.location);
+      return DeliveryCodec.decode(bytes).delivery();
+    } catch (IOException | IllegalArgumentException | NullPointerException e) {
+      if (journal != null && bytes != null) {
+        journal.moveAside(entry.id, bytes, String.valueOf(e.getMessage()));
+      } else {
+        LOG.log(Level.WARNING, "Mattermost outbox: cannot read delivery " + entry.id, e);
+      }
+      return null;
+    }
+  }
+
+  private void notifyListeners(java.util.function.Consumer<DeliveryListener> call) {
+    for (DeliveryListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Mattermost delivery: a listener failed", e);
+      }
+    }
+  }
+
+  private static void runAll(List<Runnable> actions) {
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Mattermost delivery: unexpected failure after a delivery", e);
+      }
+    }
+  }
+
+  private static String reason(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  // ---- the model -----------------------------------------------------------------------------------------------
+
+  /** A Mattermost connection's state: one probe at a time while it fails, and the pace its limiter allows. */
+  private static final class Connection {
+    final String key;
+    final List<Lane> lanes = new ArrayList<>();
+    int failures;
+    long retryAt;
+    long nextSendAt;
+    Instant unreachableSince;
+
+    Connection(String key) {
+      this.key = key;
+    }
+  }
+
+  /** The deliveries of one channel of one connection, in order. */
+  private static final class Lane {
+    final String connection;
+    final String channel;
+    final long order;
+    final TreeMap<Long, Entry> waiting = new TreeMap<>();
+    /** When foldable deliveries went out one by one, for storm detection. */
+    final java.util.ArrayDeque<Long> individual = new java.util.ArrayDeque<>();
+    Work current;
+    boolean reconcile;
+    boolean busy;
+    boolean queued;
+    long readyAt;
+
+    Lane(String connection, String channel, long order) {
+      this.connection = connection;
+      this.channel = channel;
+      this.order = order;
+    }
+
+    boolean hasWork() {
+      return current != null || !waiting.isEmpty();
+    }
+
+    int recentIndividual(long since) {
+      while (!individual.isEmpty() && individual.peekFirst() < since) {
+        individual.removeFirst();
+      }
+      return individual.size();
+    }
+  }
+
+  /** A delivery the engine holds: its metadata always, its content only when the outbox is in memory. */
+  private static final class Entry {
+    final String id;
+    final String connection;
+    final String channel;
+    final String coalesceKey;
+    final Delivery.Summary summary;
+    final boolean digestible;
+    final long sequence;
+    final long submittedAt;
+    final Submission submission;
+    final boolean resumed;
+    final Delivery delivery;
+    final JournalStore.Location location;
+    /** Written by the one worker that has the entry, read by others: copy-on-write. */
+    final List<PostResult> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Per step, the progress of a create under way (kept across attempts). */
+    final Map<Integer, SendProgress> progress = new HashMap<>();
+    Lane lane;
+    boolean inProgress;
+    boolean attempted;
+    boolean finished;
+    /** An attempt's outcome is unknown: it may have posted, so it is never folded into a digest. */
+    boolean maybePosted;
+
+    Entry(Delivery delivery, Delivery inMemory, JournalStore.Location location, long sequence, long submittedAt,
+        Submission submission, boolean resumed) {
+      this.id = delivery.id();
+      this.connection = delivery.connection();
+      this.channel = delivery.channel();
+      this.coalesceKey = delivery.coalesceKey();
+      this.summary = delivery.summary();
+      this.digestible = delivery.isDigestible();
+      this.delivery = inMemory;
+      this.location = location;
+      this.sequence = sequence;
+      this.submittedAt = submittedAt;
+      this.submission = submission;
+      this.resumed = resumed;
+    }
+
+    /** Nothing of it can have reached Mattermost: it may still be replaced, dropped or folded. */
+    boolean isReplaceable() {
+      return !inProgress && results.isEmpty() && !maybePosted && !resumed;
+    }
+
+    boolean isFoldable() {
+      return digestible && isReplaceable();
+    }
+
+    boolean maybePostedNow() {
+      for (Map.Entry<Integer, SendProgress> step : progress.entrySet()) {
+        SendProgress sendProgress = step.getValue();
+        if (sendProgress.completedParts > 0 || sendProgress.unknownSince(sendProgress.completedParts) != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String describe() {
+      return (summary != null ? summary.text() + ", " : "") + "channel " + (channel == null ? "(webhook's own)"
+          : channel) + ", delivery " + id;
+    }
+  }
+
+  /** What an attempt came to. */
+  private static final class Outcome {
+    enum Kind { DONE, RETRY, FAILED }
+
+    final Kind kind;
+    final String error;
+    final long retryAfterMillis;
+    final PostResult digest;
+    final Delivery delivery;
+    final Map<String, Found> found;
+    final RateLimitStatus rateLimit;
+    final boolean connectionWorked;
+
+    private Outcome(Kind kind, String error, long retryAfterMillis, PostResult digest, Delivery delivery,
+        Map<String, Found> found, RateLimitStatus rateLimit, boolean connectionWorked) {
+      this.kind = kind;
+      this.error = error;
+      this.retryAfterMillis = retryAfterMillis;
+      this.digest = digest;
+      this.delivery = delivery;
+      this.found = found;
+      this.rateLimit = rateLimit;
+      this.connectionWorked = connectionWorked;
+    }
+
+    static Outcome done(Delivery delivery, PostResult digest, Map<String, Found> found, RateLimitStatus rateLimit) {
+      return new Outcome(Kind.DONE, null, 0, digest, delivery, found, rateLimit, true);
+    }
+
+    static Outcome retry(Delivery delivery, String error, RateLimitStatus rateLimit, boolean limited) {
+      long retryAfter = limited && rateLimit != null && rateLimit.retryAfterSeconds() >= 0
+          ? TimeUnit.SECONDS.toMillis(rateLimit.retryAfterSeconds()) : 0;
+      return new Outcome(Kind.RETRY, error, retryAfter, null, delivery, null, rateLimit, false);
+    }
+
+    static Outcome failedForGood(Delivery delivery, String error) {
+      return new Outcome(Kind.FAILED, error, 0, null, delivery, null, null, false);
+    }
+
+    /** Failed for good, but Mattermost itself answered (a 4xx): the connection works. */
+    static Outcome refused(Delivery delivery, String error, RateLimitStatus rateLimit) {
+      return new Outcome(Kind.FAILED, error, 0, null, delivery, null, rateLimit, true);
+    }
+  }
+
+  /** Something a worker does for a lane, outside the lock, and then records, under it. */
+  private abstract static class Work {
+    final Lane lane;
+
+    Work(Lane lane) {
+      this.lane = lane;
+    }
+
+    abstract Outcome perform(DeliveryEngine engine);
+
+    abstract void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after);
+
+    /** Sorts an exception: retried, or failed for good. */
+    static Outcome outcomeOf(Exception e, Delivery delivery, MattermostClient client) {
+      RateLimitStatus rateLimit = client == null ? null : client.rateLimit();
+      if (e instanceof MattermostException) {
+        MattermostException mattermost = (MattermostException) e;
+        if (mattermost.isRetryable()) {
+          return Outcome.retry(delivery, reason(e), rateLimit, mattermost.statusCode() == 429);
+        }
+        return mattermost.statusCode() > 0 ? Outcome.refused(delivery, reason(e), rateLimit)
+            : Outcome.failedForGood(delivery, reason(e));
+      }
+      return Outcome.failedForGood(delivery, reason(e));
+    }
+  }
+
+  /** One delivery on its own: its steps in order, resuming after those already done. */
+  private static final class Single extends Work {
+    final Entry entry;
+
+    Single(Lane lane, Entry entry) {
+      super(lane);
+      this.entry = entry;
+    }
+
+    @Override
+    Outcome perform(DeliveryEngine engine) {
+      Delivery delivery = engine.load(entry);
+      if (delivery == null) {
+        return Outcome.failedForGood(null, "the outbox entry cannot be read (moved aside)");
+      }
+      MattermostClient client = null;
+      try {
+        client = engine.resolve(delivery.connection());
+        List<Delivery.Step> steps = delivery.steps();
+        for (int i = entry.results.size(); i < steps.size(); i++) {
+          entry.results.add(perform(client, delivery, i, engine.clock));
+          entry.progress.remove(i);
+        }
+        return Outcome.done(delivery, null, null, client.rateLimit());
+      } catch (MattermostException | RuntimeException e) {
+        return outcomeOf(e, delivery, client);
+      }
+    }
+
+    private PostResult perform(MattermostClient client, Delivery delivery, int index, Clock clock)
+        throws MattermostException {
+      Delivery.Step step = delivery.steps().get(index);
+      if (step.kind() == Delivery.Step.Kind.UPDATE) {
+        return client.update(step.postId(), step.post());
+      }
+      Post post = step.post();
+      Post.Builder changed = null;
+      if (post.channel() == null && delivery.channel() != null) {
+        changed = post.newBuilder().channel(delivery.channel());
+      }
+      if (step.replyTo() >= 0) {
+        PostResult parent = entry.results.get(step.replyTo());
+        if (parent.postId() == null) {
+          throw Checks.invalid("steps[" + index + "].replyTo", "a webhook post has no thread to reply in");
+        }
+        changed = (changed != null ? changed : post.newBuilder())
+            .rootId(parent.rootId() != null ? parent.rootId() : parent.postId());
+      }
+      if (changed != null) {
+        post = changed.build();
+      }
+      SendProgress progress = entry.progress.computeIfAbsent(index,
+          step2 -> new SendProgress(delivery.id(), step2, clock));
+      if (post.priority() != null) {
+        return client.sendAllowingLessPriority(post, progress, entry.notices::add);
+      }
+      return client.send(post, progress);
+    }
+
+    @Override
+    void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after) {
+      Connection connection = engine.connections.get(lane.connection);
+      engine.pace(connection, outcome.rateLimit);
+      entry.inProgress = false;
+      lane.current = null;
+      if (entry.finished) {
+        return; // dropped meanwhile? (never while in progress) — defensive
+      }
+      switch (outcome.kind) {
+        case DONE:
+          engine.worked(connection, after);
+          engine.delivered++;
+          if (entry.digestible) {
+            lane.individual.addLast(engine.clock.millis());
+          }
+          engine.finish(entry, outcome.delivery, DeliveryResult.delivered(entry.id, entry.results, entry.notices),
+              after);
+          break;
+        case FAILED:
+          if (outcome.connectionWorked) {
+            engine.worked(connection, after);
+          }
+          engine.failed++;
+          engine.recordError(outcome.error);
+          LOG.warning("Mattermost delivery failed for good (" + entry.describe() + "): " + outcome.error);
+          engine.finish(entry, outcome.delivery, DeliveryResult.failed(entry.id, entry.results, outcome.error,
+              entry.notices), after);
+          break;
+        default:
+          engine.failedForNow(connection, outcome.error, outcome.retryAfterMillis, after);
+          entry.maybePosted |= entry.maybePostedNow();
+          if (!entry.results.isEmpty() || entry.maybePosted) {
+            lane.current = this; // resumes exactly here, with its progress
+            entry.inProgress = true;
+          }
+          lane.readyAt = connection.retryAt;
+          entry.attempted = true;
+          DeliveryResult waiting = DeliveryResult.waiting(entry.id, entry.results, outcome.error, entry.notices);
+          after.add(() -> entry.submission.attempted(waiting));
+      }
+    }
+  }
+
+  /** Several waiting deliveries of one channel as one digest post. */
+  private static final class DigestWork extends Work {
+    final List<Entry> folded;
+    final List<Digests.Line> lines;
+    final SendProgress progress;
+    Post post;
+
+    DigestWork(Lane lane, List<Entry> folded, List<Digests.Line> lines, Clock clock) {
+      super(lane);
+      this.folded = folded;
+      this.lines = lines;
+      this.progress = new SendProgress(Ids.newId(), 0, clock);
+    }
+
+    @Override
+    Outcome perform(DeliveryEngine engine) {
+      MattermostClient client = null;
+      try {
+        if (post == null) {
+          Delivery first = engine.load(folded.get(0));
+          Post template = first == null ? null : first.steps().get(0).post();
+          post = Digests.post(lines, engine.digestThreshold, lane.channel, template);
+        }
+        client = engine.resolve(lane.connection);
+        PostResult result = client.send(post, progress);
+        return Outcome.done(null, result, null, client.rateLimit());
+      } catch (MattermostException | RuntimeException e) {
+        return outcomeOf(e, null, client);
+      }
+    }
+
+    @Override
+    void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after) {
+      Connection connection = engine.connections.get(lane.connection);
+      engine.pace(connection, outcome.rateLimit);
+      lane.current = null;
+      switch (outcome.kind) {
+        case DONE:
+          engine.worked(connection, after);
+          for (Entry entry : folded) {
+            engine.delivered++;
+            engine.digested++;
+            DeliveryResult result = DeliveryResult.digested(entry.id, outcome.digest);
+            after.add(() -> {
+              Delivery delivery = engine.load(entry);
+              if (delivery != null) {
+                engine.notifyListeners(listener -> listener.delivered(delivery, result));
+              }
+            });
+            engine.finish(entry, null, result, after);
+          }
+          break;
+        case FAILED:
+          if (outcome.connectionWorked) {
+            engine.worked(connection, after);
+          }
+          // Mattermost refuses the post itself (the channel, the permission): each would fail alike.
+          engine.recordError(outcome.error);
+          LOG.warning("Mattermost delivery: a digest of " + folded.size() + " deliveries for channel "
+              + lane.channel + " failed for good: " + outcome.error);
+          for (Entry entry : folded) {
+            engine.failed++;
+            DeliveryResult result = DeliveryResult.failed(entry.id, List.of(), outcome.error, List.of());
+            after.add(() -> {
+              Delivery delivery = engine.load(entry);
+              if (delivery != null) {
+                engine.notifyListeners(listener -> listener.failed(delivery, result));
+              }
+            });
+            engine.finish(entry, null, result, after);
+          }
+          break;
+        default:
+          engine.failedForNow(connection, outcome.error, outcome.retryAfterMillis, after);
+          boolean maybePosted = progress.completedParts > 0 || progress.unknownSince(0) != 0;
+          if (maybePosted) {
+            lane.current = this; // the same digest again, never a second one beside it
+          } else {
+            folded.forEach(entry -> entry.inProgress = false);
+          }
+          lane.readyAt = connection.retryAt;
+          for (Entry entry : folded) {
+            if (!entry.attempted) {
+              entry.attempted = true;
+              DeliveryResult waiting = DeliveryResult.waiting(entry.id, List.of(), outcome.error, List.of());
+              after.add(() -> entry.submission.attempted(waiting));
+            }
+          }
+      }
+    }
+  }
+
+  /** What reading a channel back found of a delivery. */
+  private static final class Found {
+    /** Step → part → [post id, root id]. */
+    final Map<Integer, Map<Integer, String[]>> parts = new HashMap<>();
+    PostResult digest;
+  }
+
+  /**
+   * After a restart: reads each channel back from before its oldest resumed delivery and marks what an
+   * interrupted attempt already posted (by the marker in its props, or in a digest's list), before anything is
+   * sent again. A webhook cannot read back; its deliveries are sent again.
+   */
+  private static final class Reconcile extends Work {
+    final List<Entry> resumed;
+    final Map<String, Delivery> loaded = new HashMap<>();
+    String channelId;
+
+    Reconcile(Lane lane, List<Entry> resumed) {
+      super(lane);
+      this.resumed = resumed;
+    }
+
+    @Override
+    Outcome perform(DeliveryEngine engine) {
+      MattermostClient client = null;
+      try {
+        client = engine.resolve(lane.connection);
+        RestApi rest = client.rest();
+        if (rest == null || lane.channel == null || resumed.isEmpty()) {
+          return Outcome.done(null, null, Map.of(), client.rateLimit());
+        }
+        long deadline = client.newDeadline();
+        channelId = rest.resolveChannelId(lane.channel, deadline);
+        Map<String, Found> found = new HashMap<>();
+        Map<String, Entry> byId = new HashMap<>();
+        long since = Long.MAX_VALUE;
+        for (Entry entry : resumed) {
+          byId.put(entry.id, entry);
+          since = Math.min(since, entry.submittedAt);
+        }
+        rest.postsSince(channelId, since - RestApi.CLOCK_SKEW_MILLIS, deadline, post -> {
+          String marker = RestApi.markerOf(post);
+          String postId = RestApi.string(post, "id");
+          String rootId = RestApi.string(post, "root_id");
+          if (marker != null) {
+            String[] parts = marker.split(":");
+            if (parts.length == 3 && byId.containsKey(parts[0])) {
+              try {
+                found.computeIfAbsent(parts[0], id -> new Found()).parts
+                    .computeIfAbsent(Integer.parseInt(parts[1]), step -> new HashMap<>())
+                    .put(Integer.parseInt(parts[2]), new String[] {postId, rootId});
+              } catch (NumberFormatException notOurs) {
+                // Someone else's prop of the same name.
+              }
+            }
+          }
+          com.google.gson.JsonElement props = post.get("props");
+          com.google.gson.JsonElement digest = props != null && props.isJsonObject()
+              ? props.getAsJsonObject().get(Digests.DIGEST_PROP) : null;
+          if (digest != null && digest.isJsonArray()) {
+            for (com.google.gson.JsonElement id : digest.getAsJsonArray()) {
+              if (id.isJsonPrimitive() && byId.containsKey(id.getAsString())) {
+                found.computeIfAbsent(id.getAsString(), any -> new Found()).digest =
+                    PostResult.of(postId, channelId, null, List.of(postId));
+              }
+            }
+          }
+        });
+        for (String id : found.keySet()) {
+          if (found.get(id).digest == null) {
+            Delivery delivery = engine.load(byId.get(id));
+            if (delivery != null) {
+              loaded.put(id, delivery);
+            }
+          }
+        }
+        return Outcome.done(null, null, found, client.rateLimit());
+      } catch (MattermostException | RuntimeException e) {
+        return outcomeOf(e, null, client);
+      }
+    }
+
+    @Override
+    void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after) {
+      Connection connection = engine.connections.get(lane.connection);
+      engine.pace(connection, outcome.rateLimit);
+      lane.current = null;
+      if (outcome.kind == Outcome.Kind.RETRY) {
+        // Nothing is sent before the channel has been read back.
+        for (Entry entry : resumed) {
+          entry.inProgress = false;
+        }
+        engine.failedForNow(connection, outcome.error, outcome.retryAfterMillis, after);
+        lane.readyAt = connection.retryAt;
+        return;
+      }
+      engine.worked(connection, after);
+      lane.reconcile = false;
+      for (Entry entry : resumed) {
+        entry.inProgress = false;
+        if (entry.finished) {
+          continue;
+        }
+        Found found = outcome.found == null ? null : outcome.found.get(entry.id);
+        if (found == null) {
+          continue; // not posted: it goes as if new (but is never replaced or folded: it was resumed)
+        }
+        if (found.digest != null) {
+          engine.delivered++;
+          engine.digested++;
+          DeliveryResult result = DeliveryResult.digested(entry.id, found.digest);
+          after.add(() -> {
+            Delivery delivery = engine.load(entry);
+            if (delivery != null) {
+              engine.notifyListeners(listener -> listener.delivered(delivery, result));
+            }
+          });
+          engine.finish(entry, null, result, after);
+          continue;
+        }
+        Delivery delivery = loaded.get(entry.id);
+        if (delivery == null) {
+          continue;
+        }
+        restore(engine, entry, delivery, found);
+        if (entry.results.size() == delivery.steps().size()) {
+          engine.delivered++;
+          engine.finish(entry, delivery, DeliveryResult.delivered(entry.id, entry.results, entry.notices), after);
+        }
+      }
+    }
+
+    /** The steps found posted become done; a create found in part resumes after its last part found. */
+    private void restore(DeliveryEngine engine, Entry entry, Delivery delivery, Found found) {
+      for (int step = 0; step < delivery.steps().size(); step++) {
+        Delivery.Step current = delivery.steps().get(step);
+        Map<Integer, String[]> parts = found.parts.get(step);
+        if (current.kind() != Delivery.Step.Kind.CREATE || parts == null || !parts.containsKey(0)) {
+          return; // not posted (or an update, which is simply done again)
+        }
+        SendProgress progress = new SendProgress(delivery.id(), step, engine.clock);
+        for (int part = 0; parts.containsKey(part); part++) {
+          progress.completed(part, parts.get(part)[0], parts.get(part)[1]);
+        }
+        // A reply's thread is the one it was posted in.
+        if (current.post().rootId() != null) {
+          progress.threadRoot = current.post().rootId();
+        }
+        int total = Math.max(1, engine.piecesOf(delivery, current));
+        if (progress.completedParts < total) {
+          entry.progress.put(step, progress);
+          return;
+        }
+        entry.results.add(PostResult.of(progress.postIds.get(0), channelId, progress.threadRoot, progress.postIds));
+      }
+    }
+  }
+
+  /** How many posts a create step's text becomes with the client it is sent with. */
+  private int piecesOf(Delivery delivery, Delivery.Step step) {
+    try {
+      return resolve(delivery.connection()).pieces(step.post().text()).size();
+    } catch (MattermostException | RuntimeException e) {
+      return 1;
+    }
+  }
+
+  public static final class Builder {
+    private final ClientResolver resolver;
+    private Outbox outbox = Outbox.inMemory();
+    private int capacity = 10_000;
+    private int workers = 2;
+    private int digestThreshold = 5;
+    private int maxDigestLines = 100;
+    private Duration stormWindow = Duration.ofMinutes(1);
+    private Duration digestDelay = Duration.ofSeconds(10);
+    private Duration initialRetryDelay = Duration.ofSeconds(1);
+    private Duration maxRetryDelay = Duration.ofMinutes(1);
+    private Duration closeTimeout = Duration.ofSeconds(5);
+    private Clock clock = Clock.systemUTC();
+    private final List<DeliveryListener> listeners = new ArrayList<>();
+
+    Builder(ClientResolver resolver) {
+      this.resolver = requireNonNull(resolver, "resolver == null");
+    }
+
+    /** Where waiting deliveries are kept; default {@link Outbox#inMemory()}. */
+    public Builder outbox(Outbox outbox) {
+      this.outbox = requireNonNull(outbox, "outbox == null");
+      return this;
+    }
+
+    /** Deliveries that may wait at once; when full, the oldest waiting one is dropped. Default 10,000. */
+    public Builder capacity(int capacity) {
+      if (capacity < 1) {
+        throw Checks.invalid("capacity", "must be at least 1");
+      }
+      this.capacity = capacity;
+      return this;
+    }
+
+    /** Threads that send (each channel is sent by one at a time). Default 2. */
+    public Builder workers(int workers) {
+      if (workers < 1 || workers > 64) {
+        throw Checks.invalid("workers", "must be 1 to 64");
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    /**
+     * More deliveries with a summary than this waiting for one channel (or sent one by one within the storm
+     * window) and they go out as a digest post. Default 5.
+     */
+    public Builder digestThreshold(int digestThreshold) {
+      if (digestThreshold < 1) {
+        throw Checks.invalid("digestThreshold", "must be at least 1");
+      }
+      this.digestThreshold = digestThreshold;
+      return this;
+    }
+
+    /** Lines in one digest post at most (fewer when they would not fit in one post). Default 100. */
+    public Builder maxDigestLines(int maxDigestLines) {
+      if (maxDigestLines < 2) {
+        throw Checks.invalid("maxDigestLines", "must be at least 2");
+      }
+      this.maxDigestLines = maxDigestLines;
+      return this;
+    }
+
+    /** How far back "that many went out one by one" looks. Default 1 minute. */
+    public Builder stormWindow(Duration stormWindow) {
+      this.stormWindow = positive("stormWindow", stormWindow);
+      return this;
+    }
+
+    /** During a storm, how long a notification waits for others to share its digest. Default 10 s. */
+    public Builder digestDelay(Duration digestDelay) {
+      this.digestDelay = notNegative("digestDelay", digestDelay);
+      return this;
+    }
+
+    /** The wait after the first failure, doubling with each further one. Default 1 s. */
+    public Builder initialRetryDelay(Duration initialRetryDelay) {
+      this.initialRetryDelay = positive("initialRetryDelay", initialRetryDelay);
+      return this;
+    }
+
+    /** The longest wait between attempts while Mattermost fails. Default 1 minute. */
+    public Builder maxRetryDelay(Duration maxRetryDelay) {
+      this.maxRetryDelay = positive("maxRetryDelay", maxRetryDelay);
+      return this;
+    }
+
+    /** How long {@link #close()} lets attempts under way finish. Default 5 s. */
+    public Builder closeTimeout(Duration closeTimeout) {
+      this.closeTimeout = notNegative("closeTimeout", closeTimeout);
+      return this;
+    }
+
+    /** The engine's time, for retry delays, storms and read-back windows; tests pass one they advance. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    public Builder addListener(DeliveryListener listener) {
+      this.listeners.add(requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    public DeliveryEngine build() {
+      if (maxRetryDelay.compareTo(initialRetryDelay) < 0) {
+        throw Checks.invalid("maxRetryDelay", "must not be less than initialRetryDelay");
+      }
+      return new DeliveryEngine(this);
+    }
+
+    private static Duration positive(String field, Duration value) {
+      requireNonNull(value, field + " == null");
+      if (value.isNegative() || value.isZero()) {
+        throw Checks.invalid(field, "must be positive");
+      }
+      return value;
+    }
+
+    private static Duration notNegative(String field, Duration value) {
+      requireNonNull(value, field + " == null");
+      if (value.isNegative()) {
+        throw Checks.invalid(field, "must not be negative");
+      }
+      return value;
+    }
+  }
+}
