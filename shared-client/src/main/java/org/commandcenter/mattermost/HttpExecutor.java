@@ -58,6 +58,9 @@ final class HttpExecutor {
 
     /** The attempt that began at {@code startedMillis} may or may not have reached the server. */
     void outcomeUnknown(long startedMillis);
+
+    /** An attempt failed before anything was sent (refused, unresolvable): the server may be restarting. */
+    void notSent();
   }
 
   private static final Guard NO_GUARD = new Guard() {
@@ -74,6 +77,11 @@ final class HttpExecutor {
     @Override
     public void outcomeUnknown(long startedMillis) {
       // Nothing to remember: the request is idempotent.
+    }
+
+    @Override
+    public void notSent() {
+      // Nothing to remember.
     }
   };
 
@@ -142,7 +150,9 @@ final class HttpExecutor {
         answer = attempt(request, remainingMillis);
       } catch (IOException e) {
         answer = null;
-        if (!isNotSent(e)) {
+        if (isNotSent(e)) {
+          guard.notSent();
+        } else {
           guard.outcomeUnknown(startedMillis);
         }
         if (Thread.currentThread().isInterrupted()) {

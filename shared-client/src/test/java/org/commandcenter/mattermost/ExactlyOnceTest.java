@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A create whose answer was lost, repeated after Mattermost forgot its pending_post_id (30 s), is first looked for
- * in the channel: sent again only when it is not there.
+ * A create whose answer was lost is first looked for in the channel before it is repeated, and sent again only when
+ * it is not there: after 30 s Mattermost has forgotten its pending_post_id, and a restarted server (or another node
+ * of a cluster) never knew it.
  */
 class ExactlyOnceTest {
   private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
@@ -120,16 +121,25 @@ class ExactlyOnceTest {
   }
 
   @Test
-  void withinTheWindowTheServersDeduplicationIsEnough() throws Exception {
+  void evenWithinTheWindowARepeatLooksFirstForAServerThatRestartedMeanwhile() throws Exception {
     SendProgress progress = lostFirstAttempt();
     Wire.take(server);
-    clock.advance(Duration.ofSeconds(20));
-    server.enqueue(Wire.created(Wire.postId(7)));
+    clock.advance(Duration.ofSeconds(5));
+    server.enqueue(postList(post(Wire.postId(7), "dlv00000000000000000000001:0:0", START.toEpochMilli() + 5, 0)));
 
-    client.send(ALERT, progress);
-
-    assertThat(Wire.take(server).getMethod()).isEqualTo("POST");
+    assertThat(client.send(ALERT, progress).postId()).isEqualTo(Wire.postId(7));
+    assertThat(Wire.take(server).getMethod()).isEqualTo("GET");
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aPostThatTheAnswerReportedIsNotLookedForAgain() throws Exception {
+    SendProgress progress = new SendProgress("dlv00000000000000000000009", 0, clock);
+    server.enqueue(Wire.created(Wire.postId(1)));
+    client.send(ALERT, progress);
+    assertThat(progress.unknownSince(0)).isZero();
+    assertThat(Wire.take(server).getMethod()).isEqualTo("POST");
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test

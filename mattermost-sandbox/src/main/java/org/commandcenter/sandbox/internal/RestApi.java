@@ -20,6 +20,7 @@ public final class RestApi {
   private static final Pattern USER_BY_USERNAME = Pattern.compile("/api/v4/users/username/([^/]+)");
   private static final Pattern CHANNEL_BY_NAME = Pattern.compile("/api/v4/teams/name/([^/]+)/channels/name/([^/]+)");
   private static final Pattern TEAM_BY_NAME = Pattern.compile("/api/v4/teams/name/([^/]+)");
+  private static final Pattern CHANNEL_POSTS = Pattern.compile("/api/v4/channels/([^/]+)/posts");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
   private final Store store;
@@ -63,11 +64,12 @@ public final class RestApi {
       case CHANNEL_BY_NAME: return channelByName(route.group(1), route.group(2), user);
       case TEAM_BY_NAME: return teamByName(route.group(1));
       case DIRECT_CHANNEL: return directChannel(request, user);
+      case CHANNEL_POSTS: return postsApi.postsForChannel(request, route.group(1), user);
       default: throw new IllegalStateException(route.kind.name());
     }
   }
 
-  private enum Kind { CREATE_POST, GET_POST, PATCH_POST, UPLOAD_FILE, ME, USER_BY_EMAIL, USER_BY_USERNAME, CHANNEL_BY_NAME, TEAM_BY_NAME, DIRECT_CHANNEL }
+  private enum Kind { CREATE_POST, GET_POST, PATCH_POST, UPLOAD_FILE, ME, USER_BY_EMAIL, USER_BY_USERNAME, CHANNEL_BY_NAME, TEAM_BY_NAME, DIRECT_CHANNEL, CHANNEL_POSTS }
 
   private static final class Route {
     final Kind kind;
@@ -95,6 +97,7 @@ public final class RestApi {
     if (method.equals("GET") && (m = USER_BY_USERNAME.matcher(path)).matches()) return new Route(Kind.USER_BY_USERNAME, m);
     if (method.equals("GET") && (m = CHANNEL_BY_NAME.matcher(path)).matches()) return new Route(Kind.CHANNEL_BY_NAME, m);
     if (method.equals("GET") && (m = TEAM_BY_NAME.matcher(path)).matches()) return new Route(Kind.TEAM_BY_NAME, m);
+    if (method.equals("GET") && (m = CHANNEL_POSTS.matcher(path)).matches()) return new Route(Kind.CHANNEL_POSTS, m);
     return null;
   }
 
