@@ -73,6 +73,8 @@ public final class DeliveryEngine implements AutoCloseable {
   private final PriorityQueue<Lane> ready = new PriorityQueue<>(
       Comparator.comparingLong((Lane lane) -> lane.readyAt).thenComparingLong(lane -> lane.order));
   private final List<Thread> workers = new ArrayList<>();
+  /** Completions decided under the lock, run by a worker after leaving it (never a caller's code under our lock). */
+  private final List<Runnable> deferred = new ArrayList<>();
   private JournalStore store;
   private State state = State.NEW;
   private long nextSequence = 1;
@@ -320,9 +322,25 @@ public final class DeliveryEngine implements AutoCloseable {
     bySequence.put(entry.sequence, entry);
     lane.waiting.put(entry.sequence, entry);
     entry.lane = lane;
+    Connection connection = connections.get(entry.connection);
+    if (connection.unreachableSince != null) {
+      // No attempt is coming soon: whoever waits for the first one hears why at once.
+      reportWaiting(entry, connection, after);
+    }
     if (!lane.busy) {
       schedule(lane, clock.millis());
     }
+  }
+
+  /** The first attempt of {@code entry} is not coming soon: Mattermost does not answer. */
+  private void reportWaiting(Entry entry, Connection connection, List<Runnable> after) {
+    if (entry.attempted) {
+      return;
+    }
+    entry.attempted = true;
+    DeliveryResult waiting = DeliveryResult.waiting(entry.id, List.of(), "Mattermost is not answering ("
+        + connection.lastError + "); queued", List.of());
+    after.add(() -> entry.submission.attempted(waiting));
   }
 
   private Entry oldestDroppable() {
@@ -384,12 +402,21 @@ public final class DeliveryEngine implements AutoCloseable {
   private void work() {
     while (true) {
       Work work;
+      List<Runnable> decided;
       synchronized (lock) {
         work = next();
-        if (work == null) {
-          return;
+        decided = new ArrayList<>(deferred);
+        deferred.clear();
+        if (work != null && work != Work.NOTHING) {
+          busyWorkers++;
         }
-        busyWorkers++;
+      }
+      runAll(decided);
+      if (work == null) {
+        return;
+      }
+      if (work == Work.NOTHING) {
+        continue;
       }
       Outcome outcome;
       try {
@@ -433,6 +460,9 @@ public final class DeliveryEngine implements AutoCloseable {
           return work;
         }
         continue;
+      }
+      if (!deferred.isEmpty()) {
+        return Work.NOTHING; // the worker runs them outside the lock, then comes back
       }
       long waitMillis = lane == null ? Long.MAX_VALUE : lane.readyAt - now;
       if (!systemClock) {
@@ -491,6 +521,14 @@ public final class DeliveryEngine implements AutoCloseable {
         // That many went out one by one just now: gather what comes for a moment instead.
         long gatherUntil = head.submittedAt + digestDelayMillis;
         if (now < gatherUntil) {
+          // Whoever waits for a first attempt need not wait for this one: it goes out with the digest.
+          for (Entry entry : run) {
+            if (!entry.attempted) {
+              entry.attempted = true;
+              DeliveryResult queued = DeliveryResult.queued(entry.id);
+              deferred.add(() -> entry.submission.attempted(queued));
+            }
+          }
           schedule(lane, gatherUntil);
           return null;
         }
@@ -588,10 +626,18 @@ public final class DeliveryEngine implements AutoCloseable {
     recordError(error);
     long delay = retryAfterMillis > 0 ? retryAfterMillis : backoffMillis(connection.failures);
     connection.retryAt = now + delay;
+    connection.lastError = error;
     if (connection.unreachableSince == null) {
       connection.unreachableSince = Instant.ofEpochMilli(now);
       DeliveryHealth health = health();
       after.add(() -> notifyListeners(listener -> listener.stoppedWorking(connection.key, health)));
+    }
+    for (Lane lane : connection.lanes) {
+      for (Entry entry : lane.waiting.values()) {
+        if (!entry.inProgress) {
+          reportWaiting(entry, connection, after);
+        }
+      }
     }
   }
 
@@ -682,6 +728,7 @@ public final class DeliveryEngine implements AutoCloseable {
     long retryAt;
     long nextSendAt;
     Instant unreachableSince;
+    String lastError;
 
     Connection(String key) {
       this.key = key;
@@ -834,6 +881,19 @@ public final class DeliveryEngine implements AutoCloseable {
 
   /** Something a worker does for a lane, outside the lock, and then records, under it. */
   private abstract static class Work {
+    /** Not work: a worker leaves the lock to run what was deferred, and asks again. */
+    static final Work NOTHING = new Work(null) {
+      @Override
+      Outcome perform(DeliveryEngine engine) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after) {
+        throw new UnsupportedOperationException();
+      }
+    };
+
     final Lane lane;
 
     Work(Lane lane) {

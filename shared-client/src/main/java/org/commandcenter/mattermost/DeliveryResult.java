@@ -14,6 +14,11 @@ public final class DeliveryResult {
     DIGESTED,
     /** Not delivered yet; the engine tries again ({@link #error()} says why the last attempt failed). */
     WAITING,
+    /**
+     * Not attempted yet, on purpose: so many notifications came for its channel that it is held back a few seconds
+     * to go out in one digest with the others (only ever the first attempt's result).
+     */
+    QUEUED,
     /** Refused for good (e.g. unknown channel, no permission, a post Mattermost rejects); never retried. */
     FAILED,
     /** Dropped unsent to make room: the outbox was full and this was the oldest waiting delivery. */
@@ -51,6 +56,10 @@ public final class DeliveryResult {
 
   static DeliveryResult waiting(String deliveryId, List<PostResult> posts, String error, List<String> notices) {
     return new DeliveryResult(deliveryId, Status.WAITING, posts, null, error, notices, null);
+  }
+
+  static DeliveryResult queued(String deliveryId) {
+    return new DeliveryResult(deliveryId, Status.QUEUED, List.of(), null, null, List.of(), null);
   }
 
   static DeliveryResult failed(String deliveryId, List<PostResult> posts, String error, List<String> notices) {

@@ -44,6 +44,7 @@ public final class MattermostClient {
   private final HttpExecutor executor;
   private final WebhookTransport webhook;
   private final RestApi rest;
+  private final String fingerprint;
 
   private MattermostClient(Builder builder) {
     this.webhookUrl = builder.webhookUrl;
@@ -68,6 +69,8 @@ public final class MattermostClient {
     this.webhook = webhookUrl != null ? new WebhookTransport(webhookUrl, executor, payloads) : null;
     this.rest = webhookUrl == null
         ? new RestApi(HttpUrl.get(siteUrl), token, team, executor, payloads, gson, redactor) : null;
+    this.fingerprint = Fingerprints.of(webhookUrl != null ? "webhook\n" + webhookUrl
+        : "rest\n" + siteUrl + "\n" + team + "\n" + token);
   }
 
   public static Builder builder() {
@@ -95,6 +98,16 @@ public final class MattermostClient {
 
   public RetryPolicy retryPolicy() {
     return retryPolicy;
+  }
+
+  /**
+   * An opaque name of this client's Mattermost and credential: the same for clients built with the same site, team
+   * and token (or webhook URL), different otherwise. It tells connections apart within this process (it is keyed
+   * with a secret of the process, so it says nothing about the credential and means nothing to another process):
+   * never a durable key.
+   */
+  public String fingerprint() {
+    return fingerprint;
   }
 
   /**

@@ -23,7 +23,8 @@ public final class Submission {
   /**
    * Completes when the first attempt is over: delivered, refused for good, or {@link DeliveryResult.Status#WAITING}
    * with the reason when the engine will try again. Also completes when the delivery was dropped, replaced or
-   * folded into a digest before any attempt of its own.
+   * folded into a digest before any attempt of its own, and with {@link DeliveryResult.Status#QUEUED} when a storm
+   * holds it back to go out in a digest.
    */
   public CompletableFuture<DeliveryResult> firstAttempt() {
     return firstAttempt.copy(); // completing the copy cannot complete ours

@@ -287,7 +287,8 @@ class DeliveryEngineTest {
       engine.submit(alert(n, "builds")).outcome().get(5, TimeUnit.SECONDS);
     }
     Submission fourth = engine.submit(alert(4, "builds"));
-    Thread.sleep(100);
+    // Whoever waits for its first attempt hears at once that it is held for a digest.
+    assertThat(fourth.firstAttempt().get(5, TimeUnit.SECONDS).status()).isEqualTo(DeliveryResult.Status.QUEUED);
     assertThat(mattermost.stored()).hasSize(3);
     Submission fifth = engine.submit(alert(5, "builds"));
     Thread.sleep(50);

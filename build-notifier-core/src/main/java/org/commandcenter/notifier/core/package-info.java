@@ -6,8 +6,15 @@
  * {@link org.commandcenter.notifier.core.NotificationEngine}; threads are kept through the
  * {@link org.commandcenter.notifier.core.ThreadStore} port the adapter implements.
  *
+ * <p>Posts go out through the client's {@link org.commandcenter.mattermost.DeliveryEngine}: the process's shared
+ * in-memory one, or the host's own (with a durable outbox) given with
+ * {@link org.commandcenter.notifier.core.NotificationEngine.Builder#delivery}; such a host adds
+ * {@link org.commandcenter.notifier.core.NotificationEngine#deliveryListener} to it, with a
+ * {@link org.commandcenter.notifier.core.ThreadStoreLocator} that finds builds again after a restart.
+ *
  * <p>The use cases live below, each in its own package, and do not call each other: {@code build} decides, renders
  * and delivers build notifications; {@code step} delivers what one {@code mattermostSend} asked for. What both need
- * lives here or in the Mattermost client.
+ * lives here, in the Mattermost client, or in {@code delivery} (their shared, internal way to the delivery engine,
+ * which knows neither).
  */
 package org.commandcenter.notifier.core;

@@ -36,4 +36,10 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("..core.step..")
         .should().dependOnClassesThat().resideInAPackage("..core.build..").check(CORE);
   }
+
+  @Test
+  void theSharedWayToTheDeliveryEngineKnowsNoUseCase() {
+    noClasses().that().resideInAPackage("..core.delivery..")
+        .should().dependOnClassesThat().resideInAnyPackage("..core.build..", "..core.step..").check(CORE);
+  }
 }
