@@ -615,8 +615,11 @@ public final class DeliveryEngine implements AutoCloseable {
           schedule(lane, now);
         }
       }
-      DeliveryHealth health = health();
-      after.add(() -> notifyListeners(listener -> listener.recovered(connection.key, health)));
+      // The counts as they are once this attempt is accounted for (taken after the lock is left).
+      after.add(() -> {
+        DeliveryHealth health = health();
+        notifyListeners(listener -> listener.recovered(connection.key, health));
+      });
     }
   }
 
@@ -629,8 +632,10 @@ public final class DeliveryEngine implements AutoCloseable {
     connection.lastError = error;
     if (connection.unreachableSince == null) {
       connection.unreachableSince = Instant.ofEpochMilli(now);
-      DeliveryHealth health = health();
-      after.add(() -> notifyListeners(listener -> listener.stoppedWorking(connection.key, health)));
+      after.add(() -> {
+        DeliveryHealth health = health();
+        notifyListeners(listener -> listener.stoppedWorking(connection.key, health));
+      });
     }
     for (Lane lane : connection.lanes) {
       for (Entry entry : lane.waiting.values()) {
