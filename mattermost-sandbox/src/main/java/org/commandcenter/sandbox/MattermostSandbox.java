@@ -162,15 +162,21 @@ public final class MattermostSandbox implements AutoCloseable {
   }
 
   /**
-   * A restart of the server: it stops listening, loses what Mattermost keeps only in memory (the pending_post_id
-   * cache of server/channels/app/post.go, the rate limiter's buckets of server/channels/app/ratelimit.go) and
-   * listens again on the same port. Posts, users and channels stay, as in the database.
+   * A restart of the server: it stops as Mattermost does (requests under way get a second to finish), loses what
+   * Mattermost keeps only in memory (the pending_post_id cache of server/channels/app/post.go, the rate limiter's
+   * buckets of server/channels/app/ratelimit.go) and listens again on the same port, unless a fault holds it down.
+   * Posts, users and channels stay, as in the database.
    */
   public void restart() {
-    faults.down();
+    boolean down = faults.isDown();
+    if (!down) {
+      server.stopGracefully();
+    }
     store.forgetMemory();
     server.forgetRateLimits();
-    faults.up();
+    if (!down) {
+      server.up();
+    }
   }
 
   /** Deletes a post as a user would (a soft delete: it still comes back from {@code posts?since=}). */

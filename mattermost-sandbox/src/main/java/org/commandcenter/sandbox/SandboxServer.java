@@ -59,6 +59,9 @@ final class SandboxServer implements Faults.Switch {
   private final LocalRoutes localRoutes;
   private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
   private final java.util.function.LongSupplier clockNanos;
+  /** Mattermost requests being handled, and whether a graceful stop refuses new ones. */
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean shuttingDown;
   private final ExecutorService executor;
   private RateLimiter rateLimiter;
   private HttpServer server;
@@ -103,6 +106,38 @@ final class SandboxServer implements Faults.Switch {
     s.setExecutor(executor);
     s.start();
     return s;
+  }
+
+  /**
+   * Stops as Mattermost's StopHTTPServer does (server/channels/app/server.go): no new connections, and the requests
+   * under way get up to TimeToWaitForConnectionsToCloseOnServerShutdown (1 s) to finish.
+   */
+  void stopGracefully() {
+    HttpServer stopping;
+    synchronized (this) {
+      stopping = server;
+      if (stopping == null) {
+        return;
+      }
+      shuttingDown = true;
+    }
+    // The JDK's own stop(1) always waits the full second (before JDK 21): wait for the requests under way instead.
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    synchronized (this) {
+      stopping.stop(0);
+      if (server == stopping) {
+        server = null;
+      }
+      shuttingDown = false;
+    }
   }
 
   /** The rate limiter's buckets live in the server's memory (app/ratelimit.go, a memstore): a restart empties them. */
@@ -180,6 +215,18 @@ final class SandboxServer implements Faults.Switch {
   }
 
   private void handleMattermost(HttpExchange exchange, String method, String path) throws IOException {
+    if (shuttingDown) {
+      throw new DropConnection(); // as a closed listener: nothing of it is processed
+    }
+    inFlight.incrementAndGet();
+    try {
+      handleMattermostRequest(exchange, method, path);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void handleMattermostRequest(HttpExchange exchange, String method, String path) throws IOException {
     SandboxSettings s = settings.get();
     Faults.Plan plan = faults.next();
     sleep(plan.delay);

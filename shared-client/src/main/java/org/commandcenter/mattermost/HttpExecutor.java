@@ -58,9 +58,6 @@ final class HttpExecutor {
 
     /** The attempt that began at {@code startedMillis} may or may not have reached the server. */
     void outcomeUnknown(long startedMillis);
-
-    /** An attempt failed before anything was sent (refused, unresolvable): the server may be restarting. */
-    void notSent();
   }
 
   private static final Guard NO_GUARD = new Guard() {
@@ -77,11 +74,6 @@ final class HttpExecutor {
     @Override
     public void outcomeUnknown(long startedMillis) {
       // Nothing to remember: the request is idempotent.
-    }
-
-    @Override
-    public void notSent() {
-      // Nothing to remember.
     }
   };
 
@@ -131,6 +123,35 @@ final class HttpExecutor {
     return execute(action, request, deadlineNanos, NO_GUARD);
   }
 
+  /**
+   * One attempt, within the deadline: for a request made inside another's retries (reading a channel back before a
+   * repeat), whose failure that one's retries take care of.
+   */
+  HttpAnswer executeOnce(String action, Request request, long deadlineNanos) throws MattermostException {
+    long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    if (remainingMillis <= 0) {
+      throw deadlineExceeded(action, null);
+    }
+    HttpAnswer answer;
+    try {
+      answer = attempt(request, remainingMillis);
+    } catch (IOException e) {
+      String reason = e instanceof InterruptedIOException ? "timed out" : "I/O error";
+      throw new MattermostException(redactor.redact(action + " failed: " + reason + ": " + e), 0, null, null, null,
+          true, redactor.safeCause(e));
+    }
+    observeRateLimit(answer.headers);
+    if (answer.code >= 200 && answer.code < 300 && answer.bodyComplete) {
+      return answer;
+    }
+    if (answer.code >= 200 && answer.code < 300) {
+      throw new MattermostException(redactor.redact(action + " failed: HTTP " + answer.code
+          + " answer cut off before its body was read"), 0, null, null, answer.headers.get("X-Request-ID"), true,
+          null);
+    }
+    throw ErrorBodies.fromAnswer(action, answer, gson, redactor);
+  }
+
   /** Like {@link #execute(String, Request, long)}, for a request that must not take effect twice. */
   HttpAnswer execute(String action, Request request, long deadlineNanos, Guard guard)
       throws MattermostException {
@@ -140,7 +161,18 @@ final class HttpExecutor {
       if (remainingMillis <= 0) {
         throw deadlineExceeded(action, last);
       }
-      HttpAnswer earlier = guard.beforeAttempt(deadlineNanos);
+      HttpAnswer earlier;
+      try {
+        earlier = guard.beforeAttempt(deadlineNanos);
+      } catch (MattermostException readBackFailed) {
+        // Could not tell whether an earlier attempt took effect: this attempt failed, retried like one.
+        if (!readBackFailed.isRetryable() || attempt >= policy.maxAttempts()) {
+          throw readBackFailed;
+        }
+        last = readBackFailed;
+        backOff(action, attempt, policy.backoffMillis(attempt, random.getAsDouble()), last, deadlineNanos);
+        continue;
+      }
       if (earlier != null) {
         return earlier;
       }
@@ -150,9 +182,7 @@ final class HttpExecutor {
         answer = attempt(request, remainingMillis);
       } catch (IOException e) {
         answer = null;
-        if (isNotSent(e)) {
-          guard.notSent();
-        } else {
+        if (!isNotSent(e)) {
           guard.outcomeUnknown(startedMillis);
         }
         if (Thread.currentThread().isInterrupted()) {
@@ -190,25 +220,31 @@ final class HttpExecutor {
       if (attempt >= policy.maxAttempts()) {
         throw last;
       }
-      long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-      if (waitMillis >= leftMillis) {
-        throw new MattermostException(
-            last.getMessage() + " (gave up: the next attempt would be after the "
-                + policy.deadline().toMillis() + " ms deadline)",
-            last.statusCode(), last.errorId(), last.serverMessage(), last.requestId(), true,
-            last.getCause());
-      }
-      if (LOG.isLoggable(Level.FINE)) {
-        LOG.fine(last.getMessage() + "; attempt " + attempt + " of " + policy.maxAttempts()
-            + ", retrying in " + waitMillis + " ms");
-      }
-      try {
-        sleeper.sleep(waitMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new MattermostException(redactor.redact(action + " interrupted"), last.statusCode(),
-            last.errorId(), last.serverMessage(), last.requestId(), true, last);
-      }
+      backOff(action, attempt, waitMillis, last, deadlineNanos);
+    }
+  }
+
+  /** Waits before the next attempt, or gives up when it would come after the deadline. */
+  private void backOff(String action, int attempt, long waitMillis, MattermostException last, long deadlineNanos)
+      throws MattermostException {
+    long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    if (waitMillis >= leftMillis) {
+      throw new MattermostException(
+          last.getMessage() + " (gave up: the next attempt would be after the "
+              + policy.deadline().toMillis() + " ms deadline)",
+          last.statusCode(), last.errorId(), last.serverMessage(), last.requestId(), true,
+          last.getCause());
+    }
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine(last.getMessage() + "; attempt " + attempt + " of " + policy.maxAttempts()
+          + ", retrying in " + waitMillis + " ms");
+    }
+    try {
+      sleeper.sleep(waitMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MattermostException(redactor.redact(action + " interrupted"), last.statusCode(),
+          last.errorId(), last.serverMessage(), last.requestId(), true, last);
     }
   }
 

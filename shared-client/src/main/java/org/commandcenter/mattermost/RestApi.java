@@ -71,8 +71,6 @@ final class RestApi {
           // Deleted, archived or left: look the channel up afresh next time.
           channelCache.values().removeIf(channel -> channelId.equals(channel.id()));
         }
-        // Whoever sends this progress again does so later: the server may have forgotten by then.
-        progress.serverMayHaveForgotten(i);
         throw e;
       }
       CreatedPost created = CreatedPost.read(answer.body);
@@ -92,12 +90,12 @@ final class RestApi {
   }
 
   /**
-   * Makes a part's create safe to repeat. Its pending_post_id lets the server drop a repeat within 30 s — if the
-   * server still remembers it. So a repeat after an attempt whose outcome was unknown (sent, no answer) first looks
-   * for the part among the channel's posts since that attempt (its marker in the props), and is only sent when the
-   * part is not there, whenever the window may be over: {@value #SAFE_WINDOW_MILLIS} ms after the attempt began,
-   * after the server refused a connection meanwhile (a restart forgets the cache), and on every later send of the
-   * same progress (a redelivery, perhaps to another node of a cluster).
+   * Makes a part's create safe to repeat. Its pending_post_id lets the server drop a repeat — if the server still
+   * remembers it: only for 30 s (server/channels/app/post.go pendingPostIDsCacheTTL), only in the memory of the
+   * process that stored the post (a restart forgets, another node of a cluster never knew). So every repeat after an
+   * attempt whose outcome was unknown (sent, no answer) first looks for the part among the channel's posts since that
+   * attempt (its marker in the props), and is only sent when the part is not there; the pending_post_id still covers
+   * an attempt the server is processing while the channel is read.
    */
   private final class PartGuard implements HttpExecutor.Guard {
     private final SendProgress progress;
@@ -113,7 +111,7 @@ final class RestApi {
     @Override
     public HttpAnswer beforeAttempt(long deadlineNanos) throws MattermostException {
       long since = progress.unknownSince(part);
-      if (!progress.mustReadBack(part, progress.clock.millis(), SAFE_WINDOW_MILLIS)) {
+      if (since == 0) {
         return null;
       }
       JsonObject earlier = findMarked(channelId, since - CLOCK_SKEW_MILLIS, progress.marker(part), deadlineNanos);
@@ -134,18 +132,7 @@ final class RestApi {
       progress.outcomeUnknown(part, startedMillis);
     }
 
-    @Override
-    public void notSent() {
-      progress.serverMayHaveForgotten(part);
-    }
   }
-
-  /**
-   * Mattermost keeps a pending_post_id for 30 s from the save (server/channels/app/post.go
-   * pendingPostIDsCacheTTL); a repeat sent 25 s after the first attempt began still arrives within it, with 5 s to
-   * spare for the repeat's own way to the server.
-   */
-  static final long SAFE_WINDOW_MILLIS = 25_000;
 
   /** Read back from this long before the first attempt: the server stamps posts with its own clock. */
   static final long CLOCK_SKEW_MILLIS = 5 * 60_000;
@@ -189,7 +176,7 @@ final class RestApi {
           .addPathSegment("posts").addQueryParameter("since", Long.toString(from)))
           .get().build();
       String action = "read back channel " + channelId;
-      JsonObject list = parse(action, executor.execute(action, request, deadline), JsonObject.class);
+      JsonObject list = parse(action, executor.executeOnce(action, request, deadline), JsonObject.class);
       JsonElement order = list.get("order");
       JsonElement posts = list.get("posts");
       long newest = from;

@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>Every part carries a marker in its props ({@value #MARKER_PROP} = {@code deliveryId:step:part}) and a
  * pending_post_id derived from that marker, so a part whose answer was lost is recognised: by the server's
- * de-duplication within its 30 s window, and by reading the channel back once that window has passed or the server
- * may have forgotten it ({@link RestApi}).
+ * de-duplication while it remembers the id, and by reading the channel back before any repeat after an unknown
+ * outcome ({@link RestApi}).
  */
 final class SendProgress {
   /** The prop that names the delivery, step and part of every post this client creates over REST. */
@@ -26,8 +26,6 @@ final class SendProgress {
   String threadRoot;
   /** Wall-clock millis of the first attempt of each part whose outcome is unknown; 0 when none is. */
   private long[] unknownSince = new long[1];
-  /** Per part: the server may have forgotten its pending_post_id, however recent the unknown attempt. */
-  private boolean[] mayHaveForgotten = new boolean[1];
 
   /** A send of its own: a fresh delivery id, the system clock. */
   SendProgress() {
@@ -62,28 +60,10 @@ final class SendProgress {
     }
   }
 
-  /**
-   * After an unknown outcome, evidence that the server may have lost its memory since: it refused a connection
-   * (down, restarting), or the send gave up and this is a later one (a redelivery, seconds or minutes on, perhaps
-   * to another node of a cluster). A repeat then reads the channel back even within the 30 s window.
-   */
-  void serverMayHaveForgotten(int part) {
-    if (unknownSince(part) != 0) {
-      mayHaveForgotten[part] = true;
-    }
-  }
-
-  /** Whether the next attempt of {@code part} must read the channel back first, at {@code nowMillis}. */
-  boolean mustReadBack(int part, long nowMillis, long windowMillis) {
-    long since = unknownSince(part);
-    return since != 0 && (mayHaveForgotten[part] || nowMillis - since >= windowMillis);
-  }
-
   /** The channel was read back and the part was not there: no earlier attempt created it. */
   void outcomeKnown(int part) {
     if (part < unknownSince.length) {
       unknownSince[part] = 0;
-      mayHaveForgotten[part] = false;
     }
   }
 
@@ -100,7 +80,6 @@ final class SendProgress {
   private void grow(int part) {
     if (part >= unknownSince.length) {
       unknownSince = Arrays.copyOf(unknownSince, part + 1);
-      mayHaveForgotten = Arrays.copyOf(mayHaveForgotten, part + 1);
     }
   }
 }
