@@ -35,9 +35,11 @@ import java.util.logging.Logger;
  *       An incoming webhook cannot be read back: after a response lost in transit, a webhook post may be repeated
  *       once.
  *   <li><b>Storms.</b> When more than {@link Builder#digestThreshold} deliveries with a summary wait for one
- *       channel, or that many went out individually within {@link Builder#stormWindow}, they go out as one digest
- *       post, one line each, worst first. A newer delivery with the same {@link Delivery#coalesceKey()} replaces a
- *       waiting one. Requests are spaced by Mattermost's {@code X-RateLimit-Remaining}/{@code X-RateLimit-Reset}.
+ *       channel (a backlog after an outage), they go out as one digest post, one line each, linked, worst first.
+ *       Once that many posts went to the channel within {@link Builder#stormWindow} (many jobs failing at once),
+ *       the next ones are gathered for {@link Builder#digestDelay} into one digest (sooner when a digest is full).
+ *       A newer delivery with the same {@link Delivery#coalesceKey()} replaces a waiting one. Requests are spaced
+ *       by Mattermost's {@code X-RateLimit-Remaining}/{@code X-RateLimit-Reset}.
  *   <li><b>Bounded.</b> At most {@link Builder#capacity} deliveries wait; when full, the oldest waiting one is
  *       dropped, logged and counted. Failures are retried with growing delays (one probe per connection at a time)
  *       until they work, fail for good, or {@link #retryNow()} cuts the wait.
@@ -516,12 +518,19 @@ public final class DeliveryEngine implements AutoCloseable {
           leading = false; // a digest never jumps over another post
         }
       }
-      boolean storm = foldable > digestThreshold;
-      if (!storm && lane.recentIndividual(now - stormWindowMillis) >= digestThreshold) {
-        // That many went out one by one just now: gather what comes for a moment instead.
+      // A storm: more waiting than the threshold, or that many posts went out just now (one by one or as digests).
+      boolean stormy = lane.recentPosts(now - stormWindowMillis) >= digestThreshold;
+      if (foldable > digestThreshold || stormy) {
+        List<Digests.Line> lines = new ArrayList<>();
+        for (Entry entry : run) {
+          lines.add(new Digests.Line(entry.id, entry.sequence, entry.summary));
+        }
+        int fitting = run.size() < 2 ? run.size() : Digests.fitting(lines, maxDigestLines);
+        boolean full = fitting >= 2 && (fitting < run.size() || fitting >= maxDigestLines);
         long gatherUntil = head.submittedAt + digestDelayMillis;
-        if (now < gatherUntil) {
-          // Whoever waits for a first attempt need not wait for this one: it goes out with the digest.
+        if (stormy && !full && now < gatherUntil) {
+          // Gather what comes for a moment: one digest instead of many small ones. Whoever waits for a first
+          // attempt need not wait for these: they go out with the digest.
           for (Entry entry : run) {
             if (!entry.attempted) {
               entry.attempted = true;
@@ -532,14 +541,6 @@ public final class DeliveryEngine implements AutoCloseable {
           schedule(lane, gatherUntil);
           return null;
         }
-        storm = run.size() >= 2;
-      }
-      if (storm && run.size() >= 2) {
-        List<Digests.Line> lines = new ArrayList<>();
-        for (Entry entry : run) {
-          lines.add(new Digests.Line(entry.id, entry.sequence, entry.summary));
-        }
-        int fitting = Digests.fitting(lines, maxDigestLines);
         if (fitting >= 2) {
           List<Entry> folded = new ArrayList<>(run.subList(0, fitting));
           folded.forEach(entry -> entry.inProgress = true);
@@ -746,8 +747,8 @@ public final class DeliveryEngine implements AutoCloseable {
     final String channel;
     final long order;
     final TreeMap<Long, Entry> waiting = new TreeMap<>();
-    /** When foldable deliveries went out one by one, for storm detection. */
-    final java.util.ArrayDeque<Long> individual = new java.util.ArrayDeque<>();
+    /** When posts of foldable deliveries went out (one by one, or as a digest), for storm detection. */
+    final java.util.ArrayDeque<Long> posted = new java.util.ArrayDeque<>();
     Work current;
     boolean reconcile;
     boolean busy;
@@ -764,11 +765,11 @@ public final class DeliveryEngine implements AutoCloseable {
       return current != null || !waiting.isEmpty();
     }
 
-    int recentIndividual(long since) {
-      while (!individual.isEmpty() && individual.peekFirst() < since) {
-        individual.removeFirst();
+    int recentPosts(long since) {
+      while (!posted.isEmpty() && posted.peekFirst() < since) {
+        posted.removeFirst();
       }
-      return individual.size();
+      return posted.size();
     }
   }
 
@@ -997,7 +998,7 @@ public final class DeliveryEngine implements AutoCloseable {
           engine.worked(connection, after);
           engine.delivered++;
           if (entry.digestible) {
-            lane.individual.addLast(engine.clock.millis());
+            lane.posted.addLast(engine.clock.millis());
           }
           engine.finish(entry, outcome.delivery, DeliveryResult.delivered(entry.id, entry.results, entry.notices),
               after);
@@ -1066,6 +1067,7 @@ public final class DeliveryEngine implements AutoCloseable {
       switch (outcome.kind) {
         case DONE:
           engine.worked(connection, after);
+          lane.posted.addLast(engine.clock.millis());
           for (Entry entry : folded) {
             engine.delivered++;
             engine.digested++;
@@ -1330,8 +1332,8 @@ public final class DeliveryEngine implements AutoCloseable {
     }
 
     /**
-     * More deliveries with a summary than this waiting for one channel (or sent one by one within the storm
-     * window) and they go out as a digest post. Default 5.
+     * More deliveries with a summary than this waiting for one channel go out as a digest post; after this many
+     * posts to a channel within the storm window, the next are gathered into digests. Default 5.
      */
     public Builder digestThreshold(int digestThreshold) {
       if (digestThreshold < 1) {
@@ -1350,7 +1352,7 @@ public final class DeliveryEngine implements AutoCloseable {
       return this;
     }
 
-    /** How far back "that many went out one by one" looks. Default 1 minute. */
+    /** How far back "that many posts went to the channel" looks. Default 1 minute. */
     public Builder stormWindow(Duration stormWindow) {
       this.stormWindow = positive("stormWindow", stormWindow);
       return this;
