@@ -95,6 +95,8 @@ final class JournalStore implements Closeable {
   private final Map<String, Location> live = new HashMap<>();
   private Segment active;
   private Segment spare;
+  /** When the first remove not yet forced to disk was written; 0 when none waits. */
+  private long unsyncedSince;
   private long nextNumber = 1;
   private List<Recovered> recovered = List.of();
   private boolean closed;
@@ -193,11 +195,14 @@ final class JournalStore implements Closeable {
     }
   }
 
-  /** Ends a delivery: a {@code REMOVE} record, forced to disk, and the oldest segments freed when they can be. */
+  /**
+   * Ends a delivery: a {@code REMOVE} record, forced to disk with the next put or within
+   * {@value #REMOVE_SYNC_MILLIS} ms ({@link #maintain()}), not at once: a remove lost in a crash only means the
+   * delivery is found again on the next start (and read back from the channel before anything is sent), while a
+   * sync per remove would make every build thread's put wait behind the delivery thread's syncs.
+   */
   void remove(String id) throws IOException {
     ByteBuffer record = record(REMOVE, id, new byte[0]);
-    Segment segment;
-    long end;
     synchronized (lock) {
       ensureOpen();
       Location location = live.remove(id);
@@ -205,14 +210,18 @@ final class JournalStore implements Closeable {
         return;
       }
       location.segment.live--;
-      segment = roomFor(record.remaining());
+      Segment segment = roomFor(record.remaining());
       long at = segment.end;
       writeFully(segment.channel, record, at);
       segment.end = at + record.capacity();
-      end = segment.end;
+      if (unsyncedSince == 0) {
+        unsyncedSince = System.nanoTime();
+      }
     }
-    sync(segment, end);
   }
+
+  /** How long a remove may wait for its sync. */
+  static final long REMOVE_SYNC_MILLIS = 200;
 
   /** Keeps the bytes of an entry that cannot be read under {@code corrupt/} and ends the entry. */
   void moveAside(String id, byte[] bytes, String reason) {
@@ -231,6 +240,8 @@ final class JournalStore implements Closeable {
   /** Frees and compacts old segments and prepares the next one; called by the engine off the submit path. */
   void maintain() {
     try {
+      Segment toSync = null;
+      long end = 0;
       synchronized (lock) {
         if (closed) {
           return;
@@ -239,6 +250,14 @@ final class JournalStore implements Closeable {
         if (spare == null && active != null && active.end > segmentSize / 2) {
           spare = newSegment();
         }
+        if (unsyncedSince != 0 && System.nanoTime() - unsyncedSince > REMOVE_SYNC_MILLIS * 1_000_000L
+            && active != null) {
+          toSync = active;
+          end = active.end;
+        }
+      }
+      if (toSync != null) {
+        sync(toSync, end);
       }
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Mattermost outbox: cannot tidy " + directory, e);
@@ -266,6 +285,13 @@ final class JournalStore implements Closeable {
         return;
       }
       closed = true;
+      if (active != null && unsyncedSince != 0) {
+        try {
+          active.channel.force(false);
+        } catch (IOException e) {
+          LOG.log(Level.FINE, "cannot sync " + active.path + " on close", e);
+        }
+      }
       for (Segment segment : segments.values()) {
         closeQuietly(segment.channel);
       }
@@ -353,6 +379,11 @@ final class JournalStore implements Closeable {
       }
       segment.channel.force(false);
       segment.synced = target;
+      synchronized (lock) {
+        if (segment == active && segment.end == target) {
+          unsyncedSince = 0; // every remove written so far went with it
+        }
+      }
     }
   }
 
