@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import okhttp3.RequestBody;
@@ -52,28 +53,84 @@ final class Payloads {
     return channel != null && channel.startsWith("~") ? channel.substring(1) : channel;
   }
 
-  /** A REST create body; {@code first} says whether this piece carries attachments, files and priority. */
-  JsonObject restCreate(Post post, String channelId, String text, String rootId, boolean first,
+  /**
+   * A REST create body (server/public/model/post.go Post), written straight to bytes; {@code first} says whether
+   * this piece carries attachments, files and priority. The parts of the post that never change (props,
+   * attachments) are serialised once per post and kept with it, so that a send only writes what differs per part
+   * and attempt (text, thread, marker, pending post id).
+   */
+  RequestBody restCreateBody(Post post, String channelId, String text, String rootId, boolean first,
       String pendingPostId, String marker) {
-    JsonObject json = new JsonObject();
-    json.addProperty("channel_id", channelId);
-    json.addProperty("message", text == null ? "" : text);
-    if (rootId != null) {
-      json.addProperty("root_id", rootId);
+    String props = post.restProps(first, () -> gson.toJson(restProps(post, first)));
+    StringBuilder out = new StringBuilder(256 + props.length() + (text == null ? 0 : text.length() + 16));
+    try (JsonWriter json = new JsonWriter(new StringBuilderWriter(out))) {
+      json.beginObject();
+      json.name("channel_id").value(channelId);
+      json.name("message").value(text == null ? "" : text);
+      if (rootId != null) {
+        json.name("root_id").value(rootId);
+      }
+      // The marker is letters, digits and colons: no escaping, spliced before the closing brace.
+      json.name("props").jsonValue(props.length() == 2
+          ? "{\"" + SendProgress.MARKER_PROP + "\":\"" + marker + "\"}"
+          : props.substring(0, props.length() - 1) + ",\"" + SendProgress.MARKER_PROP + "\":\"" + marker + "\"}");
+      if (first && !post.fileIds().isEmpty()) {
+        json.name("file_ids").beginArray();
+        for (String fileId : post.fileIds()) {
+          json.value(fileId);
+        }
+        json.endArray();
+      }
+      if (first && post.priority() != null) {
+        Priority priority = post.priority();
+        json.name("metadata").beginObject().name("priority").beginObject()
+            .name("priority").value(priority.level().wireValue())
+            .name("requested_ack").value(priority.requestedAck())
+            .name("persistent_notifications").value(priority.persistentNotifications())
+            .endObject().endObject();
+      }
+      json.name("pending_post_id").value(pendingPostId);
+      json.endObject();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a StringBuilder cannot fail", e);
     }
-    JsonObject props = restProps(post, first);
-    props.addProperty(SendProgress.MARKER_PROP, marker);
-    json.add("props", props);
-    if (first && !post.fileIds().isEmpty()) {
-      json.add("file_ids", stringArray(post));
+    return RequestBody.create(out.toString().getBytes(StandardCharsets.UTF_8), MattermostClient.JSON);
+  }
+
+  /** A {@link java.io.Writer} on a {@link StringBuilder}: no lock per append (unlike StringWriter). */
+  private static final class StringBuilderWriter extends java.io.Writer {
+    private final StringBuilder out;
+
+    StringBuilderWriter(StringBuilder out) {
+      this.out = out;
     }
-    if (first && post.priority() != null) {
-      JsonObject metadata = new JsonObject();
-      metadata.add("priority", priority(post.priority()));
-      json.add("metadata", metadata);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      out.append(chars, offset, length);
     }
-    json.addProperty("pending_post_id", pendingPostId);
-    return json;
+
+    @Override
+    public void write(int c) {
+      out.append((char) c);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) {
+      out.append(text, offset, offset + length);
+    }
+
+    @Override
+    public java.io.Writer append(CharSequence text) {
+      out.append(text);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** A PostPatch: props are replaced wholesale by the server, so everything is resent. */

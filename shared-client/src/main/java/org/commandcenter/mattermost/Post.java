@@ -37,6 +37,9 @@ public final class Post {
   private final Priority priority;
   private final String rootId;
   private final List<String> fileIds;
+  /** The REST props of the first part and of the others, serialised on first use (a post never changes). */
+  private volatile String restPropsFirst;
+  private volatile String restPropsRest;
 
   private Post(Builder builder) {
     this.text = builder.text;
@@ -100,6 +103,20 @@ public final class Post {
 
   public List<String> fileIds() {
     return fileIds;
+  }
+
+  /** The serialised REST props of a part, computed once per post. */
+  String restProps(boolean first, java.util.function.Supplier<String> serialise) {
+    String props = first ? restPropsFirst : restPropsRest;
+    if (props == null) {
+      props = serialise.get();
+      if (first) {
+        restPropsFirst = props;
+      } else {
+        restPropsRest = props;
+      }
+    }
+    return props;
   }
 
   @Override

@@ -58,9 +58,9 @@ final class RestApi {
       // One pending_post_id per part, the same for every retry and redelivery of it, so the server's
       // de-duplication (server/channels/app/post.go deduplicateCreatePost) drops repeats within its 30 s; the
       // marker in the props finds the part after that (PartGuard).
-      JsonObject body = payloads.restCreate(post, channelId, parts.get(i), progress.threadRoot, i == 0,
-          progress.pendingPostId(i), progress.marker(i));
-      Request request = request(createPostUrl).post(payloads.body(body)).build();
+      String marker = progress.marker(i);
+      Request request = request(createPostUrl).post(payloads.restCreateBody(post, channelId, parts.get(i),
+          progress.threadRoot, i == 0, Ids.derivedId(marker), marker)).build();
       String action = "create post in channel " + channelId
           + (parts.size() == 1 ? "" : " (part " + (i + 1) + " of " + parts.size() + ")");
       HttpAnswer answer;
