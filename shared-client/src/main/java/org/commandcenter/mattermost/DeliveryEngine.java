@@ -131,6 +131,10 @@ public final class DeliveryEngine implements AutoCloseable {
       store = outbox.open();
       if (store != null) {
         resume(store.takeRecovered());
+        // The first submit is often a build's or an analysis's: load what encoding needs now, not on its time.
+        DeliveryCodec.encode(Delivery.builder().connection("warm-up").post(Post.builder().text("warm-up")
+            .addAttachment(Attachment.builder().title("warm-up").addField(Field.of("a", "b", true)).build())
+            .priority(Priority.important()).build()).build(), 0, 0);
       }
       state = State.STARTED;
       for (int i = 0; i < workerCount; i++) {
@@ -317,8 +321,14 @@ public final class DeliveryEngine implements AutoCloseable {
       LOG.warning("Mattermost delivery: the outbox holds " + capacity + " deliveries; dropped the oldest waiting one"
           + " (" + oldest.describe() + ") to make room. Dropped so far: " + dropped);
       Entry dropping = oldest;
+      // Read before it leaves the outbox (finish removes it).
+      after.add(() -> {
+        Delivery delivery = load(dropping);
+        if (delivery != null) {
+          notifyListeners(listener -> listener.dropped(delivery));
+        }
+      });
       finish(oldest, null, DeliveryResult.dropped(oldest.id), after);
-      after.add(() -> notifyListeners(listener -> listener.dropped(load(dropping))));
     }
     entries.put(entry.id, entry);
     bySequence.put(entry.sequence, entry);

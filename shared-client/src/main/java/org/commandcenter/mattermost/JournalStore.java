@@ -472,8 +472,10 @@ final class JournalStore implements Closeable {
       result.add(new Recovered(entry.getKey(), location, bytes.array()));
     }
     recovered = result;
-    // Appends never follow what a crash may have left half-written: a fresh segment.
     freeOldSegments();
+    // Appends never follow what a crash may have left half-written: a fresh segment, prepared now so that the
+    // first put does not pay for zero-filling it.
+    spare = newSegment();
   }
 
   private void readSegment(Segment segment, Map<String, Location> found) throws IOException {
