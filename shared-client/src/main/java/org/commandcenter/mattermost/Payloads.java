@@ -7,7 +7,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import okhttp3.MediaType;
 import okhttp3.RequestBody;
+import okio.BufferedSink;
 
 /**
  * Builds the JSON bodies Mattermost reads: the incoming-webhook request
@@ -54,26 +56,38 @@ final class Payloads {
   }
 
   /**
-   * A REST create body (server/public/model/post.go Post), written straight to bytes; {@code first} says whether
-   * this piece carries attachments, files and priority. The parts of the post that never change (props,
-   * attachments) are serialised once per post and kept with it, so that a send only writes what differs per part
-   * and attempt (text, thread, marker, pending post id).
+   * A REST create body (server/public/model/post.go Post); {@code first} says whether this piece carries
+   * attachments, files and priority. The parts of the post that never change (props with the attachments, files,
+   * priority) are serialised to UTF-8 once per post and kept with it; a send only writes what differs per part and
+   * attempt (channel, text, thread, marker, pending post id) around them.
    */
   RequestBody restCreateBody(Post post, String channelId, String text, String rootId, boolean first,
       String pendingPostId, String marker) {
-    String props = post.restProps(first, () -> gson.toJson(restProps(post, first)));
-    StringBuilder out = new StringBuilder(256 + props.length() + (text == null ? 0 : text.length() + 16));
-    try (JsonWriter json = new JsonWriter(new StringBuilderWriter(out))) {
+    Post.RestParts parts = post.restParts(first, () -> restParts(post, first));
+    StringBuilder head = new StringBuilder(64 + (text == null ? 0 : text.length() + 16));
+    head.append("{\"channel_id\":");
+    appendString(head, channelId);
+    head.append(",\"message\":");
+    appendString(head, text == null ? "" : text);
+    if (rootId != null) {
+      head.append(",\"root_id\":");
+      appendString(head, rootId);
+    }
+    head.append(",\"props\":");
+    // Ids, markers and pending post ids are letters, digits and colons: nothing to escape.
+    String marker0 = (parts.propsEmpty ? "\"" : ",\"") + SendProgress.MARKER_PROP + "\":\"" + marker + "\"}";
+    String tail = ",\"pending_post_id\":\"" + pendingPostId + "\"}";
+    return new PiecesBody(head.toString().getBytes(StandardCharsets.UTF_8), parts.props,
+        marker0.getBytes(StandardCharsets.US_ASCII), parts.extras, tail.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The unchanging parts of a create body, as {@link #restCreateBody} writes them. */
+  private Post.RestParts restParts(Post post, boolean first) {
+    String props = gson.toJson(restProps(post, first));
+    StringBuilder extras = new StringBuilder();
+    try (JsonWriter json = new JsonWriter(new StringBuilderWriter(extras))) {
+      // Written as members of an object that is already open: a dummy wrapper keeps JsonWriter's checks happy.
       json.beginObject();
-      json.name("channel_id").value(channelId);
-      json.name("message").value(text == null ? "" : text);
-      if (rootId != null) {
-        json.name("root_id").value(rootId);
-      }
-      // The marker is letters, digits and colons: no escaping, spliced before the closing brace.
-      json.name("props").jsonValue(props.length() == 2
-          ? "{\"" + SendProgress.MARKER_PROP + "\":\"" + marker + "\"}"
-          : props.substring(0, props.length() - 1) + ",\"" + SendProgress.MARKER_PROP + "\":\"" + marker + "\"}");
       if (first && !post.fileIds().isEmpty()) {
         json.name("file_ids").beginArray();
         for (String fileId : post.fileIds()) {
@@ -89,12 +103,55 @@ final class Payloads {
             .name("persistent_notifications").value(priority.persistentNotifications())
             .endObject().endObject();
       }
-      json.name("pending_post_id").value(pendingPostId);
       json.endObject();
     } catch (java.io.IOException e) {
       throw new IllegalStateException("a StringBuilder cannot fail", e);
     }
-    return RequestBody.create(out.toString().getBytes(StandardCharsets.UTF_8), MattermostClient.JSON);
+    String members = extras.substring(1, extras.length() - 1); // without the wrapper's braces
+    return new Post.RestParts(props.substring(0, props.length() - 1).getBytes(StandardCharsets.UTF_8),
+        props.length() == 2, (members.isEmpty() ? "" : "," + members).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A JSON string literal, escaped as the client's Gson escapes (no HTML escaping). */
+  private void appendString(StringBuilder out, String value) {
+    try (JsonWriter json = new JsonWriter(new StringBuilderWriter(out))) {
+      json.setLenient(true); // a bare string is a complete document for a lenient writer
+      json.value(value);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a StringBuilder cannot fail", e);
+    }
+  }
+
+  /** A request body of byte pieces written one after another: the same bytes for every retry of a part. */
+  private static final class PiecesBody extends RequestBody {
+    private final byte[][] pieces;
+    private final long length;
+
+    PiecesBody(byte[]... pieces) {
+      this.pieces = pieces;
+      long total = 0;
+      for (byte[] piece : pieces) {
+        total += piece.length;
+      }
+      this.length = total;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return MattermostClient.JSON;
+    }
+
+    @Override
+    public long contentLength() {
+      return length;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws java.io.IOException {
+      for (byte[] piece : pieces) {
+        sink.write(piece);
+      }
+    }
   }
 
   /** A {@link java.io.Writer} on a {@link StringBuilder}: no lock per append (unlike StringWriter). */

@@ -37,9 +37,9 @@ public final class Post {
   private final Priority priority;
   private final String rootId;
   private final List<String> fileIds;
-  /** The REST props of the first part and of the others, serialised on first use (a post never changes). */
-  private volatile String restPropsFirst;
-  private volatile String restPropsRest;
+  /** The unchanging parts of the REST body of the first part and of the others, made on first use. */
+  private volatile RestParts restFirst;
+  private volatile RestParts restRest;
 
   private Post(Builder builder) {
     this.text = builder.text;
@@ -105,18 +105,33 @@ public final class Post {
     return fileIds;
   }
 
-  /** The serialised REST props of a part, computed once per post. */
-  String restProps(boolean first, java.util.function.Supplier<String> serialise) {
-    String props = first ? restPropsFirst : restPropsRest;
-    if (props == null) {
-      props = serialise.get();
+  /**
+   * A part's REST body pieces that never change: its props as UTF-8 without the closing brace (the marker goes
+   * there), and the members after them (files, priority), each computed once per post: a post never changes.
+   */
+  static final class RestParts {
+    final byte[] props;
+    final boolean propsEmpty;
+    final byte[] extras;
+
+    RestParts(byte[] props, boolean propsEmpty, byte[] extras) {
+      this.props = props;
+      this.propsEmpty = propsEmpty;
+      this.extras = extras;
+    }
+  }
+
+  RestParts restParts(boolean first, java.util.function.Supplier<RestParts> make) {
+    RestParts parts = first ? restFirst : restRest;
+    if (parts == null) {
+      parts = make.get();
       if (first) {
-        restPropsFirst = props;
+        restFirst = parts;
       } else {
-        restPropsRest = props;
+        restRest = parts;
       }
     }
-    return props;
+    return parts;
   }
 
   @Override

@@ -60,7 +60,7 @@ final class RestApi {
       // marker in the props finds the part after that (PartGuard).
       String marker = progress.marker(i);
       Request request = request(createPostUrl).post(payloads.restCreateBody(post, channelId, parts.get(i),
-          progress.threadRoot, i == 0, Ids.derivedId(marker), marker)).build();
+          progress.threadRoot, i == 0, progress.pendingPostId(i), marker)).build();
       String action = "create post in channel " + channelId
           + (parts.size() == 1 ? "" : " (part " + (i + 1) + " of " + parts.size() + ")");
       HttpAnswer answer;

@@ -42,9 +42,12 @@ final class SendProgress {
     return deliveryId + ':' + step + ':' + part;
   }
 
-  /** The same for every attempt of a part, also in another JVM after a restart. */
+  /**
+   * The same for every attempt of a part, also in another JVM after a restart: the delivery's own random id for its
+   * first post, an id derived from the marker for the others.
+   */
   String pendingPostId(int part) {
-    return Ids.derivedId(marker(part));
+    return step == 0 && part == 0 ? deliveryId : Ids.derivedId(marker(part));
   }
 
   /** When the first attempt of {@code part} whose outcome is unknown began, or 0. */
