@@ -56,24 +56,24 @@ public final class DeliveryEngine implements AutoCloseable {
   private final Outbox outbox;
   private final int capacity;
   private final int workerCount;
-  private final int digestThreshold;
+  final int digestThreshold;
   private final int maxDigestLines;
   private final long stormWindowMillis;
   private final long digestDelayMillis;
   private final long initialRetryDelayMillis;
   private final long maxRetryDelayMillis;
   private final Duration closeTimeout;
-  private final Clock clock;
+  final Clock clock;
   private final boolean systemClock;
   private final List<DeliveryListener> listeners;
 
   private final Object lock = new Object();
-  private final Map<String, Connection> connections = new HashMap<>();
-  private final Map<String, Lane> lanes = new HashMap<>();
-  private final Map<String, Entry> entries = new HashMap<>();
-  private final TreeMap<Long, Entry> bySequence = new TreeMap<>();
-  private final PriorityQueue<Lane> ready = new PriorityQueue<>(
-      Comparator.comparingLong((Lane lane) -> lane.readyAt).thenComparingLong(lane -> lane.order));
+  final Map<String, EngineConnection> connections = new HashMap<>();
+  private final Map<String, EngineLane> lanes = new HashMap<>();
+  private final Map<String, EngineEntry> entries = new HashMap<>();
+  private final TreeMap<Long, EngineEntry> bySequence = new TreeMap<>();
+  private final PriorityQueue<EngineLane> ready = new PriorityQueue<>(
+      Comparator.comparingLong((EngineLane lane) -> lane.readyAt).thenComparingLong(lane -> lane.order));
   private final List<Thread> workers = new ArrayList<>();
   /** Completions decided under the lock, run by a worker after leaving it (never a caller's code under our lock). */
   private final List<Runnable> deferred = new ArrayList<>();
@@ -82,11 +82,11 @@ public final class DeliveryEngine implements AutoCloseable {
   private long nextSequence = 1;
   private long nextLaneOrder;
   private int busyWorkers;
-  private long delivered;
-  private long failed;
+  long delivered;
+  long failed;
   private long dropped;
   private long coalesced;
-  private long digested;
+  long digested;
   private String lastError;
   private Instant lastErrorAt;
 
@@ -192,7 +192,7 @@ public final class DeliveryEngine implements AutoCloseable {
     }
     List<Runnable> after = new ArrayList<>();
     synchronized (lock) {
-      Entry entry = new Entry(delivery, inMemory, location, sequence, now, submission, false);
+      EngineEntry entry = new EngineEntry(delivery, inMemory, location, sequence, now, submission, false);
       if (state == State.CLOSED) {
         // Lost the race with close(): a durable entry waits for the next start.
         submission.finished(DeliveryResult.waiting(delivery.id(), List.of(), "the delivery engine closed",
@@ -209,13 +209,13 @@ public final class DeliveryEngine implements AutoCloseable {
   public DeliveryHealth health() {
     synchronized (lock) {
       Instant unreachableSince = null;
-      for (Connection connection : connections.values()) {
+      for (EngineConnection connection : connections.values()) {
         if (connection.unreachableSince != null
             && (unreachableSince == null || connection.unreachableSince.isBefore(unreachableSince))) {
           unreachableSince = connection.unreachableSince;
         }
       }
-      Map.Entry<Long, Entry> oldest = bySequence.firstEntry();
+      Map.Entry<Long, EngineEntry> oldest = bySequence.firstEntry();
       return new DeliveryHealth(entries.size(), delivered, failed, dropped, coalesced, digested, unreachableSince,
           lastError, lastErrorAt, oldest == null ? null : Instant.ofEpochMilli(oldest.getValue().submittedAt));
     }
@@ -225,7 +225,7 @@ public final class DeliveryEngine implements AutoCloseable {
   public boolean isUnreachable(String connection) {
     requireNonNull(connection, "connection == null");
     synchronized (lock) {
-      Connection state = connections.get(connection);
+      EngineConnection state = connections.get(connection);
       return state != null && state.unreachableSince != null;
     }
   }
@@ -234,11 +234,11 @@ public final class DeliveryEngine implements AutoCloseable {
   public void retryNow() {
     synchronized (lock) {
       long now = clock.millis();
-      for (Connection connection : connections.values()) {
+      for (EngineConnection connection : connections.values()) {
         connection.retryAt = 0;
         connection.nextSendAt = 0;
       }
-      for (Lane lane : lanes.values()) {
+      for (EngineLane lane : lanes.values()) {
         if (lane.hasWork()) {
           schedule(lane, now);
         }
@@ -275,12 +275,12 @@ public final class DeliveryEngine implements AutoCloseable {
     for (Thread worker : running) {
       worker.interrupt();
     }
-    List<Entry> left;
+    List<EngineEntry> left;
     synchronized (lock) {
       left = new ArrayList<>(bySequence.values());
     }
     boolean durable = store != null;
-    for (Entry entry : left) {
+    for (EngineEntry entry : left) {
       entry.submission.finished(durable && entry.location != null
           ? DeliveryResult.waiting(entry.id, entry.results, "stays in the outbox for the next start", entry.notices)
           : DeliveryResult.failed(entry.id, entry.results, "not delivered: the delivery engine was closed first",
@@ -302,10 +302,10 @@ public final class DeliveryEngine implements AutoCloseable {
 
   // ---- taking deliveries in (under the lock) -------------------------------------------------------------------
 
-  private void admit(Entry entry, List<Runnable> after) {
-    Lane lane = lane(entry.connection, entry.channel);
+  private void admit(EngineEntry entry, List<Runnable> after) {
+    EngineLane lane = lane(entry.connection, entry.channel);
     if (entry.coalesceKey != null) {
-      for (Entry waiting : new ArrayList<>(lane.waiting.values())) {
+      for (EngineEntry waiting : new ArrayList<>(lane.waiting.values())) {
         if (entry.coalesceKey.equals(waiting.coalesceKey) && waiting.isReplaceable()) {
           finish(waiting, null, DeliveryResult.coalesced(waiting.id, entry.id), after);
           coalesced++;
@@ -313,14 +313,14 @@ public final class DeliveryEngine implements AutoCloseable {
       }
     }
     while (entries.size() >= capacity) {
-      Entry oldest = oldestDroppable();
+      EngineEntry oldest = oldestDroppable();
       if (oldest == null) {
         break;
       }
       dropped++;
       LOG.warning("Mattermost delivery: the outbox holds " + capacity + " deliveries; dropped the oldest waiting one"
           + " (" + oldest.describe() + ") to make room. Dropped so far: " + dropped);
-      Entry dropping = oldest;
+      EngineEntry dropping = oldest;
       // Read before it leaves the outbox (finish removes it).
       after.add(() -> {
         Delivery delivery = load(dropping);
@@ -334,7 +334,7 @@ public final class DeliveryEngine implements AutoCloseable {
     bySequence.put(entry.sequence, entry);
     lane.waiting.put(entry.sequence, entry);
     entry.lane = lane;
-    Connection connection = connections.get(entry.connection);
+    EngineConnection connection = connections.get(entry.connection);
     if (connection.unreachableSince != null) {
       // No attempt is coming soon: whoever waits for the first one hears why at once.
       reportWaiting(entry, connection, after);
@@ -345,7 +345,7 @@ public final class DeliveryEngine implements AutoCloseable {
   }
 
   /** The first attempt of {@code entry} is not coming soon: Mattermost does not answer. */
-  private void reportWaiting(Entry entry, Connection connection, List<Runnable> after) {
+  private void reportWaiting(EngineEntry entry, EngineConnection connection, List<Runnable> after) {
     if (entry.attempted) {
       return;
     }
@@ -355,8 +355,8 @@ public final class DeliveryEngine implements AutoCloseable {
     after.add(() -> entry.submission.attempted(waiting));
   }
 
-  private Entry oldestDroppable() {
-    for (Entry entry : bySequence.values()) {
+  private EngineEntry oldestDroppable() {
+    for (EngineEntry entry : bySequence.values()) {
       if (!entry.inProgress) {
         return entry;
       }
@@ -364,19 +364,19 @@ public final class DeliveryEngine implements AutoCloseable {
     return null;
   }
 
-  private Lane lane(String connection, String channel) {
+  private EngineLane lane(String connection, String channel) {
     String key = connection + '\n' + (channel == null ? "" : channel);
-    Lane lane = lanes.get(key);
+    EngineLane lane = lanes.get(key);
     if (lane == null) {
-      lane = new Lane(connection, channel, nextLaneOrder++);
+      lane = new EngineLane(connection, channel, nextLaneOrder++);
       lanes.put(key, lane);
-      connections.computeIfAbsent(connection, Connection::new).lanes.add(lane);
+      connections.computeIfAbsent(connection, EngineConnection::new).lanes.add(lane);
     }
     return lane;
   }
 
   private void resume(List<JournalStore.Recovered> recovered) {
-    List<Entry> resumed = new ArrayList<>();
+    List<EngineEntry> resumed = new ArrayList<>();
     for (JournalStore.Recovered record : recovered) {
       DeliveryCodec.Stored stored;
       try {
@@ -389,14 +389,14 @@ public final class DeliveryEngine implements AutoCloseable {
         continue;
       }
       Delivery delivery = stored.delivery();
-      Entry entry = new Entry(delivery, null, record.location(), stored.sequence(), stored.createdAtMillis(),
+      EngineEntry entry = new EngineEntry(delivery, null, record.location(), stored.sequence(), stored.createdAtMillis(),
           new Submission(delivery.id()), true);
       resumed.add(entry);
     }
     resumed.sort(Comparator.comparingLong(entry -> entry.sequence));
-    for (Entry entry : resumed) {
+    for (EngineEntry entry : resumed) {
       nextSequence = Math.max(nextSequence, entry.sequence + 1);
-      Lane lane = lane(entry.connection, entry.channel);
+      EngineLane lane = lane(entry.connection, entry.channel);
       entries.put(entry.id, entry);
       bySequence.put(entry.sequence, entry);
       lane.waiting.put(entry.sequence, entry);
@@ -413,13 +413,13 @@ public final class DeliveryEngine implements AutoCloseable {
 
   private void work() {
     while (true) {
-      Work work;
+      EngineWork work;
       List<Runnable> decided;
       synchronized (lock) {
         work = next();
         decided = new ArrayList<>(deferred);
         deferred.clear();
-        if (work != null && work != Work.NOTHING) {
+        if (work != null && work != EngineWork.NOTHING) {
           busyWorkers++;
         }
       }
@@ -427,15 +427,15 @@ public final class DeliveryEngine implements AutoCloseable {
       if (work == null) {
         return;
       }
-      if (work == Work.NOTHING) {
+      if (work == EngineWork.NOTHING) {
         continue;
       }
-      Outcome outcome;
+      AttemptOutcome outcome;
       try {
         outcome = work.perform(this);
       } catch (RuntimeException | Error e) {
         LOG.log(Level.SEVERE, "Mattermost delivery: unexpected failure", e);
-        outcome = Outcome.failedForGood(null, "unexpected failure: " + e);
+        outcome = AttemptOutcome.failedForGood(null, "unexpected failure: " + e);
       }
       List<Runnable> after = new ArrayList<>();
       synchronized (lock) {
@@ -456,17 +456,17 @@ public final class DeliveryEngine implements AutoCloseable {
   }
 
   /** The next work whose time has come, waiting for it; null when closed. */
-  private Work next() {
+  private EngineWork next() {
     while (true) {
       if (state == State.CLOSED || Thread.currentThread().isInterrupted()) {
         return null;
       }
       long now = clock.millis();
-      Lane lane = ready.peek();
+      EngineLane lane = ready.peek();
       if (lane != null && lane.readyAt <= now) {
         ready.poll();
         lane.queued = false;
-        Work work = plan(lane, now);
+        EngineWork work = plan(lane, now);
         if (work != null) {
           lane.busy = true;
           return work;
@@ -474,7 +474,7 @@ public final class DeliveryEngine implements AutoCloseable {
         continue;
       }
       if (!deferred.isEmpty()) {
-        return Work.NOTHING; // the worker runs them outside the lock, then comes back
+        return EngineWork.NOTHING; // the worker runs them outside the lock, then comes back
       }
       long waitMillis = lane == null ? Long.MAX_VALUE : lane.readyAt - now;
       if (!systemClock) {
@@ -489,8 +489,8 @@ public final class DeliveryEngine implements AutoCloseable {
   }
 
   /** What to do for {@code lane} now, or null when it must wait (then it is scheduled again) or has nothing. */
-  private Work plan(Lane lane, long now) {
-    Connection connection = connections.get(lane.connection);
+  private EngineWork plan(EngineLane lane, long now) {
+    EngineConnection connection = connections.get(lane.connection);
     long blockedUntil = Math.max(connection.retryAt, connection.nextSendAt);
     if (now < blockedUntil) {
       schedule(lane, blockedUntil);
@@ -500,25 +500,25 @@ public final class DeliveryEngine implements AutoCloseable {
       return lane.current;
     }
     if (lane.reconcile) {
-      List<Entry> resumed = new ArrayList<>();
-      for (Entry entry : lane.waiting.values()) {
+      List<EngineEntry> resumed = new ArrayList<>();
+      for (EngineEntry entry : lane.waiting.values()) {
         if (entry.resumed) {
           resumed.add(entry);
           entry.inProgress = true;
         }
       }
-      lane.current = new Reconcile(lane, resumed);
+      lane.current = new ReconcileWork(lane, resumed);
       return lane.current;
     }
     if (lane.waiting.isEmpty()) {
       return null;
     }
-    Entry head = lane.waiting.firstEntry().getValue();
+    EngineEntry head = lane.waiting.firstEntry().getValue();
     if (head.isFoldable()) {
-      List<Entry> run = new ArrayList<>();
+      List<EngineEntry> run = new ArrayList<>();
       int foldable = 0;
       boolean leading = true;
-      for (Entry entry : lane.waiting.values()) {
+      for (EngineEntry entry : lane.waiting.values()) {
         if (entry.isFoldable()) {
           foldable++;
           if (leading && run.size() < maxDigestLines) {
@@ -532,7 +532,7 @@ public final class DeliveryEngine implements AutoCloseable {
       boolean stormy = lane.recentPosts(now - stormWindowMillis) >= digestThreshold;
       if (foldable > digestThreshold || stormy) {
         List<Digests.Line> lines = new ArrayList<>();
-        for (Entry entry : run) {
+        for (EngineEntry entry : run) {
           lines.add(new Digests.Line(entry.id, entry.sequence, entry.summary));
         }
         int fitting = run.size() < 2 ? run.size() : Digests.fitting(lines, maxDigestLines);
@@ -541,7 +541,7 @@ public final class DeliveryEngine implements AutoCloseable {
         if (stormy && !full && now < gatherUntil) {
           // Gather what comes for a moment: one digest instead of many small ones. Whoever waits for a first
           // attempt need not wait for these: they go out with the digest.
-          for (Entry entry : run) {
+          for (EngineEntry entry : run) {
             if (!entry.attempted) {
               entry.attempted = true;
               DeliveryResult queued = DeliveryResult.queued(entry.id);
@@ -552,7 +552,7 @@ public final class DeliveryEngine implements AutoCloseable {
           return null;
         }
         if (fitting >= 2) {
-          List<Entry> folded = new ArrayList<>(run.subList(0, fitting));
+          List<EngineEntry> folded = new ArrayList<>(run.subList(0, fitting));
           folded.forEach(entry -> entry.inProgress = true);
           lane.current = new DigestWork(lane, folded, new ArrayList<>(lines.subList(0, fitting)), clock);
           return lane.current;
@@ -560,11 +560,11 @@ public final class DeliveryEngine implements AutoCloseable {
       }
     }
     head.inProgress = true;
-    lane.current = new Single(lane, head);
+    lane.current = new SingleWork(lane, head);
     return lane.current;
   }
 
-  private void schedule(Lane lane, long at) {
+  private void schedule(EngineLane lane, long at) {
     if (lane.busy) {
       lane.readyAt = at;
       return;
@@ -584,7 +584,7 @@ public final class DeliveryEngine implements AutoCloseable {
   // ---- outcomes (under the lock) -------------------------------------------------------------------------------
 
   /** Ends an entry: out of every queue, out of the outbox, its futures completed, the listeners told. */
-  private void finish(Entry entry, Delivery delivery, DeliveryResult result, List<Runnable> after) {
+  void finish(EngineEntry entry, Delivery delivery, DeliveryResult result, List<Runnable> after) {
     entries.remove(entry.id);
     bySequence.remove(entry.sequence);
     if (entry.lane != null) {
@@ -615,13 +615,13 @@ public final class DeliveryEngine implements AutoCloseable {
     after.add(() -> entry.submission.finished(result));
   }
 
-  private void worked(Connection connection, List<Runnable> after) {
+  void worked(EngineConnection connection, List<Runnable> after) {
     connection.failures = 0;
     connection.retryAt = 0;
     if (connection.unreachableSince != null) {
       connection.unreachableSince = null;
       long now = clock.millis();
-      for (Lane lane : connection.lanes) {
+      for (EngineLane lane : connection.lanes) {
         if (lane.hasWork()) {
           schedule(lane, now);
         }
@@ -634,7 +634,7 @@ public final class DeliveryEngine implements AutoCloseable {
     }
   }
 
-  private void failedForNow(Connection connection, String error, long retryAfterMillis, List<Runnable> after) {
+  void failedForNow(EngineConnection connection, String error, long retryAfterMillis, List<Runnable> after) {
     long now = clock.millis();
     connection.failures++;
     recordError(error);
@@ -648,8 +648,8 @@ public final class DeliveryEngine implements AutoCloseable {
         notifyListeners(listener -> listener.stoppedWorking(connection.key, health));
       });
     }
-    for (Lane lane : connection.lanes) {
-      for (Entry entry : lane.waiting.values()) {
+    for (EngineLane lane : connection.lanes) {
+      for (EngineEntry entry : lane.waiting.values()) {
         if (!entry.inProgress) {
           reportWaiting(entry, connection, after);
         }
@@ -664,13 +664,13 @@ public final class DeliveryEngine implements AutoCloseable {
     return capped - (long) (capped * 0.1 * ThreadLocalRandom.current().nextDouble());
   }
 
-  private void recordError(String error) {
+  void recordError(String error) {
     lastError = error;
     lastErrorAt = Instant.ofEpochMilli(clock.millis());
   }
 
   /** Spaces the next requests of a connection by what Mattermost's rate limiter said last. */
-  private void pace(Connection connection, RateLimitStatus status) {
+  void pace(EngineConnection connection, RateLimitStatus status) {
     if (status == null) {
       return;
     }
@@ -680,7 +680,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
   // ---- helpers -------------------------------------------------------------------------------------------------
 
-  private MattermostClient resolve(String connection) throws MattermostException {
+  MattermostClient resolve(String connection) throws MattermostException {
     MattermostClient client = resolver.resolve(connection);
     if (client == null) {
       throw new IllegalStateException("no Mattermost connection '" + connection + "' is configured");
@@ -689,7 +689,7 @@ public final class DeliveryEngine implements AutoCloseable {
   }
 
   /** The entry's delivery, from memory or from the outbox; null when it cannot be read (it is moved aside). */
-  private Delivery load(Entry entry) {
+  Delivery load(EngineEntry entry) {
     Delivery delivery = entry.delivery;
     if (delivery != null) {
       return delivery;
@@ -709,7 +709,7 @@ public final class DeliveryEngine implements AutoCloseable {
     }
   }
 
-  private void notifyListeners(java.util.function.Consumer<DeliveryListener> call) {
+  void notifyListeners(java.util.function.Consumer<DeliveryListener> call) {
     for (DeliveryListener listener : listeners) {
       try {
         call.accept(listener);
@@ -729,568 +729,9 @@ public final class DeliveryEngine implements AutoCloseable {
     }
   }
 
-  private static String reason(Exception e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-  }
-
-  // ---- the model -----------------------------------------------------------------------------------------------
-
-  /** A Mattermost connection's state: one probe at a time while it fails, and the pace its limiter allows. */
-  private static final class Connection {
-    final String key;
-    final List<Lane> lanes = new ArrayList<>();
-    int failures;
-    long retryAt;
-    long nextSendAt;
-    Instant unreachableSince;
-    String lastError;
-
-    Connection(String key) {
-      this.key = key;
-    }
-  }
-
-  /** The deliveries of one channel of one connection, in order. */
-  private static final class Lane {
-    final String connection;
-    final String channel;
-    final long order;
-    final TreeMap<Long, Entry> waiting = new TreeMap<>();
-    /** When posts of foldable deliveries went out (one by one, or as a digest), for storm detection. */
-    final java.util.ArrayDeque<Long> posted = new java.util.ArrayDeque<>();
-    Work current;
-    boolean reconcile;
-    boolean busy;
-    boolean queued;
-    long readyAt;
-
-    Lane(String connection, String channel, long order) {
-      this.connection = connection;
-      this.channel = channel;
-      this.order = order;
-    }
-
-    boolean hasWork() {
-      return current != null || !waiting.isEmpty();
-    }
-
-    int recentPosts(long since) {
-      while (!posted.isEmpty() && posted.peekFirst() < since) {
-        posted.removeFirst();
-      }
-      return posted.size();
-    }
-  }
-
-  /** A delivery the engine holds: its metadata always, its content only when the outbox is in memory. */
-  private static final class Entry {
-    final String id;
-    final String connection;
-    final String channel;
-    final String coalesceKey;
-    final Delivery.Summary summary;
-    final boolean digestible;
-    final long sequence;
-    final long submittedAt;
-    final Submission submission;
-    final boolean resumed;
-    final Delivery delivery;
-    final JournalStore.Location location;
-    /** Written by the one worker that has the entry, read by others: copy-on-write. */
-    final List<PostResult> results = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Per step, the progress of a create under way (kept across attempts). */
-    final Map<Integer, SendProgress> progress = new HashMap<>();
-    Lane lane;
-    boolean inProgress;
-    boolean attempted;
-    boolean finished;
-    /** An attempt's outcome is unknown: it may have posted, so it is never folded into a digest. */
-    boolean maybePosted;
-
-    Entry(Delivery delivery, Delivery inMemory, JournalStore.Location location, long sequence, long submittedAt,
-        Submission submission, boolean resumed) {
-      this.id = delivery.id();
-      this.connection = delivery.connection();
-      this.channel = delivery.channel();
-      this.coalesceKey = delivery.coalesceKey();
-      this.summary = delivery.summary();
-      this.digestible = delivery.isDigestible();
-      this.delivery = inMemory;
-      this.location = location;
-      this.sequence = sequence;
-      this.submittedAt = submittedAt;
-      this.submission = submission;
-      this.resumed = resumed;
-    }
-
-    /** Nothing of it can have reached Mattermost: it may still be replaced, dropped or folded. */
-    boolean isReplaceable() {
-      return !inProgress && results.isEmpty() && !maybePosted && !resumed;
-    }
-
-    boolean isFoldable() {
-      return digestible && isReplaceable();
-    }
-
-    boolean maybePostedNow() {
-      for (Map.Entry<Integer, SendProgress> step : progress.entrySet()) {
-        SendProgress sendProgress = step.getValue();
-        if (sendProgress.completedParts > 0 || sendProgress.unknownSince(sendProgress.completedParts) != 0) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    String describe() {
-      return (summary != null ? summary.text() + ", " : "") + "channel " + (channel == null ? "(webhook's own)"
-          : channel) + ", delivery " + id;
-    }
-  }
-
-  /** What an attempt came to. */
-  private static final class Outcome {
-    enum Kind { DONE, RETRY, FAILED }
-
-    final Kind kind;
-    final String error;
-    final long retryAfterMillis;
-    final PostResult digest;
-    final Delivery delivery;
-    final Map<String, Found> found;
-    final RateLimitStatus rateLimit;
-    final boolean connectionWorked;
-
-    private Outcome(Kind kind, String error, long retryAfterMillis, PostResult digest, Delivery delivery,
-        Map<String, Found> found, RateLimitStatus rateLimit, boolean connectionWorked) {
-      this.kind = kind;
-      this.error = error;
-      this.retryAfterMillis = retryAfterMillis;
-      this.digest = digest;
-      this.delivery = delivery;
-      this.found = found;
-      this.rateLimit = rateLimit;
-      this.connectionWorked = connectionWorked;
-    }
-
-    static Outcome done(Delivery delivery, PostResult digest, Map<String, Found> found, RateLimitStatus rateLimit) {
-      return new Outcome(Kind.DONE, null, 0, digest, delivery, found, rateLimit, true);
-    }
-
-    static Outcome retry(Delivery delivery, String error, RateLimitStatus rateLimit, boolean limited) {
-      long retryAfter = limited && rateLimit != null && rateLimit.retryAfterSeconds() >= 0
-          ? TimeUnit.SECONDS.toMillis(rateLimit.retryAfterSeconds()) : 0;
-      return new Outcome(Kind.RETRY, error, retryAfter, null, delivery, null, rateLimit, false);
-    }
-
-    static Outcome failedForGood(Delivery delivery, String error) {
-      return new Outcome(Kind.FAILED, error, 0, null, delivery, null, null, false);
-    }
-
-    /** Failed for good, but Mattermost itself answered (a 4xx): the connection works. */
-    static Outcome refused(Delivery delivery, String error, RateLimitStatus rateLimit) {
-      return new Outcome(Kind.FAILED, error, 0, null, delivery, null, rateLimit, true);
-    }
-  }
-
-  /** Something a worker does for a lane, outside the lock, and then records, under it. */
-  private abstract static class Work {
-    /** Not work: a worker leaves the lock to run what was deferred, and asks again. */
-    static final Work NOTHING = new Work(null) {
-      @Override
-      Outcome perform(DeliveryEngine engine) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after) {
-        throw new UnsupportedOperationException();
-      }
-    };
-
-    final Lane lane;
-
-    Work(Lane lane) {
-      this.lane = lane;
-    }
-
-    abstract Outcome perform(DeliveryEngine engine);
-
-    abstract void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after);
-
-    /** Sorts an exception: retried, or failed for good. */
-    static Outcome outcomeOf(Exception e, Delivery delivery, MattermostClient client) {
-      RateLimitStatus rateLimit = client == null ? null : client.rateLimit();
-      if (e instanceof MattermostException) {
-        MattermostException mattermost = (MattermostException) e;
-        if (mattermost.isRetryable()) {
-          return Outcome.retry(delivery, reason(e), rateLimit, mattermost.statusCode() == 429);
-        }
-        return mattermost.statusCode() > 0 ? Outcome.refused(delivery, reason(e), rateLimit)
-            : Outcome.failedForGood(delivery, reason(e));
-      }
-      return Outcome.failedForGood(delivery, reason(e));
-    }
-  }
-
-  /** One delivery on its own: its steps in order, resuming after those already done. */
-  private static final class Single extends Work {
-    final Entry entry;
-
-    Single(Lane lane, Entry entry) {
-      super(lane);
-      this.entry = entry;
-    }
-
-    @Override
-    Outcome perform(DeliveryEngine engine) {
-      Delivery delivery = engine.load(entry);
-      if (delivery == null) {
-        return Outcome.failedForGood(null, "the outbox entry cannot be read (moved aside)");
-      }
-      MattermostClient client = null;
-      try {
-        client = engine.resolve(delivery.connection());
-        List<Delivery.Step> steps = delivery.steps();
-        for (int i = entry.results.size(); i < steps.size(); i++) {
-          entry.results.add(perform(client, delivery, i, engine.clock));
-          entry.progress.remove(i);
-        }
-        return Outcome.done(delivery, null, null, client.rateLimit());
-      } catch (MattermostException | RuntimeException e) {
-        return outcomeOf(e, delivery, client);
-      }
-    }
-
-    private PostResult perform(MattermostClient client, Delivery delivery, int index, Clock clock)
-        throws MattermostException {
-      Delivery.Step step = delivery.steps().get(index);
-      if (step.kind() == Delivery.Step.Kind.UPDATE) {
-        return client.update(step.postId(), step.post());
-      }
-      Post post = step.post();
-      Post.Builder changed = null;
-      if (post.channel() == null && delivery.channel() != null) {
-        changed = post.newBuilder().channel(delivery.channel());
-      }
-      if (step.replyTo() >= 0) {
-        PostResult parent = entry.results.get(step.replyTo());
-        if (parent.postId() == null) {
-          throw Checks.invalid("steps[" + index + "].replyTo", "a webhook post has no thread to reply in");
-        }
-        changed = (changed != null ? changed : post.newBuilder())
-            .rootId(parent.rootId() != null ? parent.rootId() : parent.postId());
-      }
-      if (changed != null) {
-        post = changed.build();
-      }
-      SendProgress progress = entry.progress.computeIfAbsent(index,
-          step2 -> new SendProgress(delivery.id(), step2, clock));
-      if (post.priority() != null) {
-        return client.sendAllowingLessPriority(post, progress, entry.notices::add);
-      }
-      return client.send(post, progress);
-    }
-
-    @Override
-    void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after) {
-      Connection connection = engine.connections.get(lane.connection);
-      engine.pace(connection, outcome.rateLimit);
-      entry.inProgress = false;
-      lane.current = null;
-      if (entry.finished) {
-        return; // dropped meanwhile? (never while in progress) — defensive
-      }
-      switch (outcome.kind) {
-        case DONE:
-          engine.worked(connection, after);
-          engine.delivered++;
-          if (entry.digestible) {
-            lane.posted.addLast(engine.clock.millis());
-          }
-          engine.finish(entry, outcome.delivery, DeliveryResult.delivered(entry.id, entry.results, entry.notices),
-              after);
-          break;
-        case FAILED:
-          if (outcome.connectionWorked) {
-            engine.worked(connection, after);
-          }
-          engine.failed++;
-          engine.recordError(outcome.error);
-          LOG.warning("Mattermost delivery failed for good (" + entry.describe() + "): " + outcome.error);
-          engine.finish(entry, outcome.delivery, DeliveryResult.failed(entry.id, entry.results, outcome.error,
-              entry.notices), after);
-          break;
-        default:
-          engine.failedForNow(connection, outcome.error, outcome.retryAfterMillis, after);
-          entry.maybePosted |= entry.maybePostedNow();
-          if (!entry.results.isEmpty() || entry.maybePosted) {
-            lane.current = this; // resumes exactly here, with its progress
-            entry.inProgress = true;
-          }
-          lane.readyAt = connection.retryAt;
-          entry.attempted = true;
-          DeliveryResult waiting = DeliveryResult.waiting(entry.id, entry.results, outcome.error, entry.notices);
-          after.add(() -> entry.submission.attempted(waiting));
-      }
-    }
-  }
-
-  /** Several waiting deliveries of one channel as one digest post. */
-  private static final class DigestWork extends Work {
-    final List<Entry> folded;
-    final List<Digests.Line> lines;
-    final SendProgress progress;
-    Post post;
-
-    DigestWork(Lane lane, List<Entry> folded, List<Digests.Line> lines, Clock clock) {
-      super(lane);
-      this.folded = folded;
-      this.lines = lines;
-      this.progress = new SendProgress(Ids.newId(), 0, clock);
-    }
-
-    @Override
-    Outcome perform(DeliveryEngine engine) {
-      MattermostClient client = null;
-      try {
-        if (post == null) {
-          Delivery first = engine.load(folded.get(0));
-          Post template = first == null ? null : first.steps().get(0).post();
-          post = Digests.post(lines, engine.digestThreshold, lane.channel, template);
-        }
-        client = engine.resolve(lane.connection);
-        PostResult result = client.send(post, progress);
-        return Outcome.done(null, result, null, client.rateLimit());
-      } catch (MattermostException | RuntimeException e) {
-        return outcomeOf(e, null, client);
-      }
-    }
-
-    @Override
-    void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after) {
-      Connection connection = engine.connections.get(lane.connection);
-      engine.pace(connection, outcome.rateLimit);
-      lane.current = null;
-      switch (outcome.kind) {
-        case DONE:
-          engine.worked(connection, after);
-          lane.posted.addLast(engine.clock.millis());
-          for (Entry entry : folded) {
-            engine.delivered++;
-            engine.digested++;
-            DeliveryResult result = DeliveryResult.digested(entry.id, outcome.digest);
-            after.add(() -> {
-              Delivery delivery = engine.load(entry);
-              if (delivery != null) {
-                engine.notifyListeners(listener -> listener.delivered(delivery, result));
-              }
-            });
-            engine.finish(entry, null, result, after);
-          }
-          break;
-        case FAILED:
-          if (outcome.connectionWorked) {
-            engine.worked(connection, after);
-          }
-          // Mattermost refuses the post itself (the channel, the permission): each would fail alike.
-          engine.recordError(outcome.error);
-          LOG.warning("Mattermost delivery: a digest of " + folded.size() + " deliveries for channel "
-              + lane.channel + " failed for good: " + outcome.error);
-          for (Entry entry : folded) {
-            engine.failed++;
-            DeliveryResult result = DeliveryResult.failed(entry.id, List.of(), outcome.error, List.of());
-            after.add(() -> {
-              Delivery delivery = engine.load(entry);
-              if (delivery != null) {
-                engine.notifyListeners(listener -> listener.failed(delivery, result));
-              }
-            });
-            engine.finish(entry, null, result, after);
-          }
-          break;
-        default:
-          engine.failedForNow(connection, outcome.error, outcome.retryAfterMillis, after);
-          boolean maybePosted = progress.completedParts > 0 || progress.unknownSince(0) != 0;
-          if (maybePosted) {
-            lane.current = this; // the same digest again, never a second one beside it
-          } else {
-            folded.forEach(entry -> entry.inProgress = false);
-          }
-          lane.readyAt = connection.retryAt;
-          for (Entry entry : folded) {
-            if (!entry.attempted) {
-              entry.attempted = true;
-              DeliveryResult waiting = DeliveryResult.waiting(entry.id, List.of(), outcome.error, List.of());
-              after.add(() -> entry.submission.attempted(waiting));
-            }
-          }
-      }
-    }
-  }
-
-  /** What reading a channel back found of a delivery. */
-  private static final class Found {
-    /** Step → part → [post id, root id]. */
-    final Map<Integer, Map<Integer, String[]>> parts = new HashMap<>();
-    PostResult digest;
-  }
-
-  /**
-   * After a restart: reads each channel back from before its oldest resumed delivery and marks what an
-   * interrupted attempt already posted (by the marker in its props, or in a digest's list), before anything is
-   * sent again. A webhook cannot read back; its deliveries are sent again.
-   */
-  private static final class Reconcile extends Work {
-    final List<Entry> resumed;
-    final Map<String, Delivery> loaded = new HashMap<>();
-    String channelId;
-
-    Reconcile(Lane lane, List<Entry> resumed) {
-      super(lane);
-      this.resumed = resumed;
-    }
-
-    @Override
-    Outcome perform(DeliveryEngine engine) {
-      MattermostClient client = null;
-      try {
-        client = engine.resolve(lane.connection);
-        RestApi rest = client.rest();
-        if (rest == null || lane.channel == null || resumed.isEmpty()) {
-          return Outcome.done(null, null, Map.of(), client.rateLimit());
-        }
-        long deadline = client.newDeadline();
-        channelId = rest.resolveChannelId(lane.channel, deadline);
-        Map<String, Found> found = new HashMap<>();
-        Map<String, Entry> byId = new HashMap<>();
-        long since = Long.MAX_VALUE;
-        for (Entry entry : resumed) {
-          byId.put(entry.id, entry);
-          since = Math.min(since, entry.submittedAt);
-        }
-        rest.postsSince(channelId, since - RestApi.CLOCK_SKEW_MILLIS, deadline, post -> {
-          String marker = RestApi.markerOf(post);
-          String postId = RestApi.string(post, "id");
-          String rootId = RestApi.string(post, "root_id");
-          if (marker != null) {
-            String[] parts = marker.split(":");
-            if (parts.length == 3 && byId.containsKey(parts[0])) {
-              try {
-                found.computeIfAbsent(parts[0], id -> new Found()).parts
-                    .computeIfAbsent(Integer.parseInt(parts[1]), step -> new HashMap<>())
-                    .put(Integer.parseInt(parts[2]), new String[] {postId, rootId});
-              } catch (NumberFormatException notOurs) {
-                // Someone else's prop of the same name.
-              }
-            }
-          }
-          com.google.gson.JsonElement props = post.get("props");
-          com.google.gson.JsonElement digest = props != null && props.isJsonObject()
-              ? props.getAsJsonObject().get(Digests.DIGEST_PROP) : null;
-          if (digest != null && digest.isJsonArray()) {
-            for (com.google.gson.JsonElement id : digest.getAsJsonArray()) {
-              if (id.isJsonPrimitive() && byId.containsKey(id.getAsString())) {
-                found.computeIfAbsent(id.getAsString(), any -> new Found()).digest =
-                    PostResult.of(postId, channelId, null, List.of(postId));
-              }
-            }
-          }
-        });
-        for (String id : found.keySet()) {
-          if (found.get(id).digest == null) {
-            Delivery delivery = engine.load(byId.get(id));
-            if (delivery != null) {
-              loaded.put(id, delivery);
-            }
-          }
-        }
-        return Outcome.done(null, null, found, client.rateLimit());
-      } catch (MattermostException | RuntimeException e) {
-        return outcomeOf(e, null, client);
-      }
-    }
-
-    @Override
-    void apply(DeliveryEngine engine, Outcome outcome, List<Runnable> after) {
-      Connection connection = engine.connections.get(lane.connection);
-      engine.pace(connection, outcome.rateLimit);
-      lane.current = null;
-      if (outcome.kind == Outcome.Kind.RETRY) {
-        // Nothing is sent before the channel has been read back.
-        for (Entry entry : resumed) {
-          entry.inProgress = false;
-        }
-        engine.failedForNow(connection, outcome.error, outcome.retryAfterMillis, after);
-        lane.readyAt = connection.retryAt;
-        return;
-      }
-      engine.worked(connection, after);
-      lane.reconcile = false;
-      for (Entry entry : resumed) {
-        entry.inProgress = false;
-        if (entry.finished) {
-          continue;
-        }
-        Found found = outcome.found == null ? null : outcome.found.get(entry.id);
-        if (found == null) {
-          continue; // not posted: it goes as if new (but is never replaced or folded: it was resumed)
-        }
-        if (found.digest != null) {
-          engine.delivered++;
-          engine.digested++;
-          DeliveryResult result = DeliveryResult.digested(entry.id, found.digest);
-          after.add(() -> {
-            Delivery delivery = engine.load(entry);
-            if (delivery != null) {
-              engine.notifyListeners(listener -> listener.delivered(delivery, result));
-            }
-          });
-          engine.finish(entry, null, result, after);
-          continue;
-        }
-        Delivery delivery = loaded.get(entry.id);
-        if (delivery == null) {
-          continue;
-        }
-        restore(engine, entry, delivery, found);
-        if (entry.results.size() == delivery.steps().size()) {
-          engine.delivered++;
-          engine.finish(entry, delivery, DeliveryResult.delivered(entry.id, entry.results, entry.notices), after);
-        }
-      }
-    }
-
-    /** The steps found posted become done; a create found in part resumes after its last part found. */
-    private void restore(DeliveryEngine engine, Entry entry, Delivery delivery, Found found) {
-      for (int step = 0; step < delivery.steps().size(); step++) {
-        Delivery.Step current = delivery.steps().get(step);
-        Map<Integer, String[]> parts = found.parts.get(step);
-        if (current.kind() != Delivery.Step.Kind.CREATE || parts == null || !parts.containsKey(0)) {
-          return; // not posted (or an update, which is simply done again)
-        }
-        SendProgress progress = new SendProgress(delivery.id(), step, engine.clock);
-        for (int part = 0; parts.containsKey(part); part++) {
-          progress.completed(part, parts.get(part)[0], parts.get(part)[1]);
-        }
-        // A reply's thread is the one it was posted in.
-        if (current.post().rootId() != null) {
-          progress.threadRoot = current.post().rootId();
-        }
-        int total = Math.max(1, engine.piecesOf(delivery, current));
-        if (progress.completedParts < total) {
-          entry.progress.put(step, progress);
-          return;
-        }
-        entry.results.add(PostResult.of(progress.postIds.get(0), channelId, progress.threadRoot, progress.postIds));
-      }
-    }
-  }
 
   /** How many posts a create step's text becomes with the client it is sent with. */
-  private int piecesOf(Delivery delivery, Delivery.Step step) {
+  int piecesOf(Delivery delivery, Delivery.Step step) {
     try {
       return resolve(delivery.connection()).pieces(step.post().text()).size();
     } catch (MattermostException | RuntimeException e) {
