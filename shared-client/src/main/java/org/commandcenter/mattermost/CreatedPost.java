@@ -19,8 +19,43 @@ final class CreatedPost {
     this.rootId = rootId;
   }
 
-  /** The post's id and root id; both null when the body is not a JSON object. */
+  /**
+   * The post's id and root id; both null when the body is not a JSON object. Mattermost writes the post's fields in
+   * its struct's order, {@code id} first and {@code root_id} before the message and props
+   * (server/public/model/post.go Post), and both are bare ids: read as such when the answer looks so, else parsed.
+   */
   static CreatedPost read(String body) {
+    if (body.startsWith("{\"id\":\"") && body.length() > 34 && body.charAt(33) == '"') {
+      String id = body.substring(7, 33);
+      int root = body.indexOf("\"root_id\":\"");
+      if (MattermostIdsShape.isId(id) && root > 0) {
+        int start = root + 11;
+        int end = body.indexOf('"', start);
+        if (end == start) {
+          return new CreatedPost(id, "");
+        }
+        if (end == start + 26 && MattermostIdsShape.isId(body.substring(start, end))) {
+          return new CreatedPost(id, body.substring(start, end));
+        }
+      }
+    }
+    return parse(body);
+  }
+
+  /** Ids Mattermost makes: 26 lowercase letters and digits, nothing to unescape. */
+  private static final class MattermostIdsShape {
+    static boolean isId(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private static CreatedPost parse(String body) {
     String id = null;
     String rootId = null;
     try (JsonReader reader = new JsonReader(new StringReader(body))) {

@@ -44,6 +44,24 @@ import java.util.logging.Logger;
  *       dropped, logged and counted. Failures are retried with growing delays (one probe per connection at a time)
  *       until they work, fail for good, or {@link #retryNow()} cuts the wait.
  * </ul>
+ *
+ * <p>A host wires it once and shares it:
+ *
+ * <pre>{@code
+ * DeliveryEngine engine = DeliveryEngine.builder(key -> clients.forKey(key))   // key -> MattermostClient
+ *     .outbox(Outbox.directory(home.resolve("mattermost-notifier/outbox")))
+ *     .addListener(new DeliveryListener() {                                    // health for administrators
+ *       public void stoppedWorking(String key, DeliveryHealth health) { ... }
+ *       public void recovered(String key, DeliveryHealth health) { ... }
+ *     })
+ *     .build();
+ * engine.start();                                     // resumes what the last run left
+ * Submission sent = engine.submit(Delivery.builder().connection("global").channel("builds").post(post).build());
+ * DeliveryResult first = sent.firstAttempt().get(30, TimeUnit.SECONDS);
+ * engine.health();                                    // waiting, delivered, failed, ..., unreachable since
+ * engine.retryNow();                                  // an administrator's "Retry now"
+ * engine.close();                                     // at shutdown; what waits stays in the outbox
+ * }</pre>
  */
 public final class DeliveryEngine implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DeliveryEngine.class.getName());

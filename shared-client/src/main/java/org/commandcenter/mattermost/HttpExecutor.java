@@ -248,6 +248,21 @@ final class HttpExecutor {
     }
   }
 
+  /** The body as text, at most {@link #MAX_BODY_BYTES} of it: read once, decoded once. */
+  private static String bodyText(Response response) throws IOException {
+    okio.BufferedSource source = response.body().source();
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      return source.readString(MAX_BODY_BYTES, charsetOf(response));
+    }
+    return source.readString(charsetOf(response));
+  }
+
+  private static java.nio.charset.Charset charsetOf(Response response) {
+    okhttp3.MediaType type = response.body().contentType();
+    java.nio.charset.Charset charset = type == null ? null : type.charset(null);
+    return charset != null ? charset : java.nio.charset.StandardCharsets.UTF_8;
+  }
+
   /**
    * Failures that happen before a request can reach the server: nothing was sent. A timeout or reset later on
    * leaves the outcome unknown.
@@ -284,7 +299,7 @@ final class HttpExecutor {
     try (Response response = call.execute()) {
       String text;
       try {
-        text = response.peekBody(MAX_BODY_BYTES).string();
+        text = bodyText(response);
       } catch (IOException bodyCutOff) {
         if (response.code() < 200 || response.code() >= 300) {
           throw bodyCutOff;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -19,8 +20,8 @@ import okhttp3.RequestBody;
 /** The REST API v4 calls of the client, authenticated with a bot or personal access token. */
 final class RestApi {
   private final HttpUrl siteUrl;
-  /** The Authorization header value; never logged (see {@link Redactor}). */
-  private final String authorization;
+  /** Authorization (never logged, see {@link Redactor}), Accept and User-Agent: built and checked once. */
+  private final Headers headers;
   /** Built once: every send posts here. */
   private final HttpUrl createPostUrl;
   private final String team;
@@ -36,7 +37,11 @@ final class RestApi {
   RestApi(HttpUrl siteUrl, String token, String team, HttpExecutor executor, Payloads payloads,
       Gson gson, Redactor redactor) {
     this.siteUrl = siteUrl;
-    this.authorization = "Bearer " + token;
+    this.headers = new Headers.Builder()
+        .add("Authorization", "Bearer " + token)
+        .add("Accept", "application/json")
+        .add("User-Agent", MattermostClient.USER_AGENT)
+        .build();
     this.team = team;
     this.executor = executor;
     this.payloads = payloads;
@@ -310,11 +315,7 @@ final class RestApi {
   }
 
   private Request.Builder request(HttpUrl url) {
-    return new Request.Builder()
-        .url(url)
-        .header("Authorization", authorization)
-        .header("Accept", "application/json")
-        .header("User-Agent", MattermostClient.USER_AGENT);
+    return new Request.Builder().url(url).headers(headers);
   }
 
   HttpUrl.Builder site() {
