@@ -31,7 +31,7 @@ final class PluginGateAlert {
   private PluginGateAlert() {
   }
 
-  /** Runs the task once; the alert is delivered in the background by the plugin's delivery queue. */
+  /** Runs the task once; the alert is delivered in the background by the plugin's delivery engine. */
   static AlertDelivery postFailedGate(String mattermostUrl) {
     MapConfiguration settings = new MapConfiguration()
         .set(MattermostProperties.SITE_URL, mattermostUrl)
@@ -40,7 +40,8 @@ final class PluginGateAlert {
         .set(MattermostProperties.DEFAULT_CHANNEL, LocalMattermost.ALERTS)
         .set(MattermostProperties.WAR_ROOM_CHANNEL, LocalMattermost.WAR_ROOM)
         .set(MattermostProperties.NOTIFY, "failed");
-    AlertDelivery delivery = new AlertDelivery();
+    // No sonar.path.data here: the outbox stays in memory, which is all a one-alert demo needs.
+    AlertDelivery delivery = new AlertDelivery(settings);
     delivery.start();
     QualityGateAlertTask task = new QualityGateAlertTask(settings, new FixedServer(SONAR_URL), delivery);
     PostProjectAnalysisTaskTester.of(task)

@@ -64,7 +64,7 @@ public final class MattermostSandbox implements AutoCloseable {
         new WebhookHandler(store, posts, this::settings), commands,
         new RestApi(store, posts, this::settings, actions, commands),
         new CallsPlugin(store, this::settings, builder.clock),
-        new LocalPages(store, this::settings, actions, commands)::handle);
+        new LocalPages(store, this::settings, actions, commands)::handle, store::clockNanos);
   }
 
   public static Builder builder() {
@@ -170,6 +170,30 @@ public final class MattermostSandbox implements AutoCloseable {
 
   public void clearPosts() {
     store.clearPosts();
+  }
+
+  /**
+   * A restart of the server: it stops as Mattermost does (requests under way get a second to finish), loses what
+   * Mattermost keeps only in memory (the pending_post_id cache of server/channels/app/post.go, the rate limiter's
+   * buckets of server/channels/app/ratelimit.go) and listens again on the same port, unless a fault holds it down.
+   * Posts, users and channels stay, as in the database.
+   */
+  public void restart() {
+    boolean down = faults.isDown();
+    if (!down) {
+      server.stopGracefully();
+    }
+    store.forgetMemory();
+    server.forgetRateLimits();
+    if (!down) {
+      server.up();
+    }
+  }
+
+  /** Deletes a post as a user would (a soft delete: it still comes back from {@code posts?since=}). */
+  public void deletePost(String postId) {
+    requireNonNull(postId, "postId == null");
+    store.deletePost(postId);
   }
 
   public Faults faults() {
@@ -473,8 +497,9 @@ public final class MattermostSandbox implements AutoCloseable {
     }
 
     /**
-     * The server's clock, for what the server stamps with its own time: the expiry of Calls' TURN credentials. A
-     * clock that runs behind stands in for a Mattermost host without NTP.
+     * The server's clock, for what the server stamps with its own time: post times, the 30 s pending_post_id window,
+     * the rate limiter, the expiry of Calls' TURN credentials. A clock that runs behind stands in for a Mattermost
+     * host without NTP; one a test moves makes the 30 s window cost no waiting.
      */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
@@ -489,7 +514,7 @@ public final class MattermostSandbox implements AutoCloseable {
     }
 
     public MattermostSandbox build() {
-      Store store = new Store();
+      Store store = new Store(clock);
       for (int i = 0; i < seed.teams.size(); i++) {
         SandboxSeed.TeamSpec t = seed.teams.get(i);
         if (t.name == null || !t.name.matches("[a-z0-9][a-z0-9-]*")) {

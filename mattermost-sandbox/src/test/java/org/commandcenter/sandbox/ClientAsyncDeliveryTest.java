@@ -8,24 +8,24 @@ import static org.commandcenter.sandbox.MattermostSandbox.TEAM;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.commandcenter.mattermost.AsyncSender;
-import org.commandcenter.mattermost.DeliveryStats;
+import org.commandcenter.mattermost.Delivery;
+import org.commandcenter.mattermost.DeliveryEngine;
+import org.commandcenter.mattermost.DeliveryHealth;
+import org.commandcenter.mattermost.DeliveryResult;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.Post;
-import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.RetryPolicy;
+import org.commandcenter.mattermost.Submission;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The asynchronous sender against the sandbox: an outage longer than the client's own retries is bridged by
- * redeliveries (each alert once, in order), and a full queue drops quickly and visibly; nothing is lost silently.
+ * The delivery engine against the stand-in in real time: an outage longer than the client's own retries is
+ * bridged (each alert once, in order), and a full outbox drops the oldest at once and visibly; nothing is lost
+ * silently.
  */
 class ClientAsyncDeliveryTest extends SandboxPerTest {
-
-
 
   private MattermostClient client(boolean webhook) {
     MattermostClient.Builder builder = MattermostClient.builder()
@@ -37,66 +37,75 @@ class ClientAsyncDeliveryTest extends SandboxPerTest {
         : builder.siteUrl(mm.url()).token(JENKINS_BOT_TOKEN).team(TEAM).build();
   }
 
-  private static Post alert(int n) {
-    return Post.builder().channel("builds").text("Build #" + n + " failed").build();
+  private static Delivery alert(int n) {
+    return Delivery.builder().connection("jenkins").channel("builds")
+        .post(Post.builder().text("Build #" + n + " failed").build()).build();
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
-  void redeliveriesBridgeAnOutageLongerThanTheClientsOwnRetries(boolean webhook) throws Exception {
-    // REST resolves the channel before the outage, as a running plugin would have.
+  void anOutageLongerThanTheClientsOwnRetriesIsBridgedInOrder(boolean webhook) throws Exception {
     MattermostClient client = client(webhook);
-    if (!webhook) client.channel(TEAM, "builds");
     mm.faults().down();
-    List<CompletableFuture<PostResult>> futures = new ArrayList<>();
-    try (AsyncSender sender = AsyncSender.builder(client).redeliveries(10)
-        .redeliveryDelay(Duration.ofMillis(100)).build()) {
-      for (int n = 1; n <= 3; n++) futures.add(sender.submit(alert(n)));
-      // The outage lasts until alert 1 has been held for redelivery three times (2 and 3 wait behind it), however
-      // slow the machine.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-      while (sender.stats().retried() < 3 && System.nanoTime() < deadline) Thread.sleep(20);
-      assertThat(sender.stats().retried()).as("redeliveries scheduled during the outage").isGreaterThanOrEqualTo(3);
+    List<Submission> submissions = new ArrayList<>();
+    DeliveryEngine engine = DeliveryEngine.builder(connection -> client)
+        .initialRetryDelay(Duration.ofMillis(100)).maxRetryDelay(Duration.ofMillis(200)).build();
+    engine.start();
+    try {
+      for (int n = 1; n <= 3; n++) submissions.add(engine.submit(alert(n)));
+      assertThat(submissions.get(0).firstAttempt().get(20, TimeUnit.SECONDS).status())
+          .isEqualTo(DeliveryResult.Status.WAITING);
+      // The outage outlasts the client's retries and a few of the engine's (100 to 200 ms apart).
+      Thread.sleep(700);
+      assertThat(engine.health().unreachableSince()).isPresent();
+      assertThat(engine.health().waiting()).isEqualTo(3);
       mm.faults().up();
-      for (CompletableFuture<PostResult> future : futures) future.get(20, TimeUnit.SECONDS);
-
-      DeliveryStats stats = sender.stats();
-      assertThat(stats.submitted()).isEqualTo(3);
-      assertThat(stats.delivered()).isEqualTo(3);
-      assertThat(stats.failed()).isZero();
-      assertThat(stats.dropped()).isZero();
-      assertThat(stats.retried()).isPositive();
+      for (Submission submission : submissions) {
+        assertThat(submission.outcome().get(20, TimeUnit.SECONDS).status())
+            .isEqualTo(DeliveryResult.Status.DELIVERED);
+      }
+      DeliveryHealth health = engine.health();
+      assertThat(health.delivered()).isEqualTo(3);
+      assertThat(health.failed()).isZero();
+      assertThat(health.dropped()).isZero();
+      assertThat(health.isReachable()).isTrue();
+    } finally {
+      engine.close();
     }
-    // Each exactly once and in submission order: the alerts behind a held redelivery wait for it.
+    // Each exactly once and in submission order: the alerts behind a failing one wait for it.
     assertThat(mm.posts(TEAM, "builds")).extracting(ReceivedPost::message)
         .containsExactly("Build #1 failed", "Build #2 failed", "Build #3 failed");
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
-  void aFullQueueDropsAtOnceAndEveryOutcomeIsCounted(boolean webhook) throws Exception {
-    // Every answer takes 1.5 s (within this client's 5 s read timeout): a submit that waited for a free slot instead
-    // of giving up after the 20 ms hand-off would take that long.
+  void aFullOutboxDropsTheOldestAtOnceAndEveryOutcomeIsCounted(boolean webhook) throws Exception {
+    // Every answer takes 1.5 s (within this client's 5 s read timeout): a submit that waited for room would show.
     mm.faults().slow(Duration.ofMillis(1_500));
-    List<CompletableFuture<PostResult>> futures = new ArrayList<>();
+    List<Submission> submissions = new ArrayList<>();
     long slowest = 0;
-    try (AsyncSender sender = AsyncSender.builder(client(webhook)).capacity(2)
-        .handOffTimeout(Duration.ofMillis(20)).build()) {
+    MattermostClient client = client(webhook);
+    DeliveryEngine engine = DeliveryEngine.builder(connection -> client).capacity(2).build();
+    engine.start();
+    try {
       for (int n = 1; n <= 6; n++) {
         long start = System.nanoTime();
-        futures.add(sender.submit(alert(n)));
+        submissions.add(engine.submit(alert(n)));
         slowest = Math.max(slowest, System.nanoTime() - start);
       }
-      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
-          .handle((ignored, failure) -> null).get(20, TimeUnit.SECONDS);
+      List<DeliveryResult> results = new ArrayList<>();
+      for (Submission submission : submissions) results.add(submission.outcome().get(30, TimeUnit.SECONDS));
 
-      DeliveryStats stats = sender.stats();
-      long refused = futures.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+      DeliveryHealth health = engine.health();
+      long dropped = results.stream().filter(r -> r.status() == DeliveryResult.Status.DROPPED).count();
       assertThat(TimeUnit.NANOSECONDS.toMillis(slowest)).isLessThan(750);
-      assertThat(stats.dropped()).isEqualTo(refused).isPositive();
-      assertThat(stats.submitted() + stats.dropped()).isEqualTo(6);
-      assertThat(stats.delivered()).isEqualTo(stats.submitted());
-      assertThat(mm.posts(TEAM, "builds")).hasSize((int) stats.delivered());
+      assertThat(health.dropped()).isEqualTo(dropped).isPositive();
+      assertThat(health.delivered() + health.dropped()).isEqualTo(6);
+      assertThat(mm.posts(TEAM, "builds")).hasSize((int) health.delivered());
+      // The newest always gets through: it is the oldest that makes room.
+      assertThat(results.get(5).status()).isEqualTo(DeliveryResult.Status.DELIVERED);
+    } finally {
+      engine.close();
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.commandcenter.mattermost;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
@@ -17,9 +19,30 @@ final class Ids {
 
   private Ids() {}
 
+  /** SHA-256 per thread: a derived id is computed for every part of every send. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Ids::newDigest);
+
   static String newId() {
     byte[] random = new byte[16];
     RANDOM.get().nextBytes(random);
+    return encode(random);
+  }
+
+  /**
+   * An id in the same shape, derived from {@code seed}: the same seed always gives the same id, so a send
+   * resumed after a restart sends the pending_post_id its first attempt sent. Unpredictable as long as the seed
+   * holds a random id.
+   */
+  static String derivedId(String seed) {
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    byte[] hash = digest.digest(seed.getBytes(StandardCharsets.UTF_8));
+    byte[] first = new byte[16];
+    System.arraycopy(hash, 0, first, 0, 16);
+    return encode(first);
+  }
+
+  private static String encode(byte[] random) {
     char[] id = new char[26];
     int bits = 0;
     int bitCount = 0;
@@ -35,6 +58,14 @@ final class Ids {
     // 128 bits leave 3: the last character carries them, padded with zeros as base32 does.
     id[next] = ALPHABET[(bits << (5 - bitCount)) & 31];
     return new String(id);
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   private static SecureRandom newGenerator() {

@@ -47,6 +47,7 @@ public final class MattermostClient {
   private final HttpExecutor executor;
   private final WebhookTransport webhook;
   private final RestApi rest;
+  private final String fingerprint;
 
   private MattermostClient(Builder builder) {
     this.webhookUrl = builder.webhookUrl;
@@ -71,6 +72,8 @@ public final class MattermostClient {
     this.webhook = webhookUrl != null ? new WebhookTransport(webhookUrl, executor, payloads) : null;
     this.rest = webhookUrl == null
         ? new RestApi(HttpUrl.get(siteUrl), token, team, executor, payloads, gson, redactor) : null;
+    this.fingerprint = Fingerprints.of(webhookUrl != null ? "webhook\n" + webhookUrl
+        : "rest\n" + siteUrl + "\n" + team + "\n" + token);
   }
 
   public static Builder builder() {
@@ -109,6 +112,16 @@ public final class MattermostClient {
   }
 
   /**
+   * An opaque name of this client's Mattermost and credential: the same for clients built with the same site, team
+   * and token (or webhook URL), different otherwise. It tells connections apart within this process (it is keyed
+   * with a secret of the process, so it says nothing about the credential and means nothing to another process):
+   * never a durable key.
+   */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  /**
    * Posts a message. Over REST a text longer than Mattermost accepts becomes a root post and
    * continuation replies in its thread; over a webhook, consecutive posts. Attachments, files and
    * priority go with the first post.
@@ -137,8 +150,14 @@ public final class MattermostClient {
   public PostResult sendAllowingLessPriority(Post post, Consumer<String> downgraded) throws MattermostException {
     requireNonNull(post, "post == null");
     requireNonNull(downgraded, "downgraded == null");
+    return sendAllowingLessPriority(post, new SendProgress(), downgraded);
+  }
+
+  /** The same, resuming {@code progress}: a refused priority means nothing was created, so it carries over. */
+  PostResult sendAllowingLessPriority(Post post, SendProgress progress, Consumer<String> downgraded)
+      throws MattermostException {
     try {
-      return send(post);
+      return send(post, progress);
     } catch (MattermostException e) {
       Priority priority = post.priority();
       if (priority == null) {
@@ -149,12 +168,12 @@ public final class MattermostClient {
         downgraded.accept("This Mattermost has no licence for acknowledgements or persistent notifications; "
             + "sending the message as " + priority.level().wireValue() + " without them");
         return sendAllowingLessPriority(post.newBuilder().priority(Priority.builder(priority.level()).build()).build(),
-            downgraded);
+            progress, downgraded);
       }
       boolean disabled = e.statusCode() == 403 && (PRIORITY_DISABLED.equals(e.errorId()) || isWebhook());
       if (disabled || (e.statusCode() == 501 && isWebhook())) {
         downgraded.accept("Message priority is turned off on this Mattermost; sending the message without priority");
-        return send(post.newBuilder().priority(null).build());
+        return send(post.newBuilder().priority(null).build(), progress);
       }
       throw e;
     }
@@ -318,7 +337,22 @@ public final class MattermostClient {
         : "rest " + siteUrl + (team != null ? ", team=" + team : "")) + "}";
   }
 
-  private List<String> pieces(String text) {
+  /** The rate-limit headers of the last answer that had them, or null (rate limiting off, nothing sent yet). */
+  RateLimitStatus rateLimit() {
+    return executor.rateLimit();
+  }
+
+  /** The REST API of this client, or null over a webhook. */
+  RestApi rest() {
+    return rest;
+  }
+
+  /** A new deadline by this client's retry policy, as every send starts with. */
+  long newDeadline() {
+    return executor.newDeadline();
+  }
+
+  List<String> pieces(String text) {
     if (text == null || text.isEmpty()) {
       return Collections.singletonList(text);
     }

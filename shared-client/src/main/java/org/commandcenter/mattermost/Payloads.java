@@ -5,10 +5,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import okhttp3.MediaType;
 import okhttp3.RequestBody;
+import okio.BufferedSink;
 
 /**
  * Builds the JSON bodies Mattermost reads: the incoming-webhook request
@@ -56,26 +59,139 @@ final class Payloads {
     return channel != null && channel.startsWith("~") ? channel.substring(1) : channel;
   }
 
-  /** A REST create body; {@code first} says whether this piece carries attachments, files and priority. */
-  JsonObject restCreate(Post post, String channelId, String text, String rootId, boolean first,
-      String pendingPostId) {
-    JsonObject json = new JsonObject();
-    json.addProperty("channel_id", channelId);
-    json.addProperty("message", text == null ? "" : text);
+  /**
+   * A REST create body (server/public/model/post.go Post); {@code first} says whether this piece carries
+   * attachments, files and priority. The parts of the post that never change (props with the attachments, files,
+   * priority) are serialised to UTF-8 once per post and kept with it; a send only writes what differs per part and
+   * attempt (channel, text, thread, marker, pending post id) around them.
+   */
+  RequestBody restCreateBody(Post post, String channelId, String text, String rootId, boolean first,
+      String pendingPostId, String marker) {
+    Post.RestParts parts = post.restParts(first, () -> restParts(post, first));
+    StringBuilder head = new StringBuilder(64 + (text == null ? 0 : text.length() + 16));
+    head.append("{\"channel_id\":");
+    appendString(head, channelId);
+    head.append(",\"message\":");
+    appendString(head, text == null ? "" : text);
     if (rootId != null) {
-      json.addProperty("root_id", rootId);
+      head.append(",\"root_id\":");
+      appendString(head, rootId);
     }
-    json.add("props", restProps(post, first));
-    if (first && !post.fileIds().isEmpty()) {
-      json.add("file_ids", stringArray(post));
+    head.append(",\"props\":");
+    // Ids, markers and pending post ids are letters, digits and colons: nothing to escape.
+    String marker0 = (parts.propsEmpty ? "\"" : ",\"") + SendProgress.MARKER_PROP + "\":\"" + marker + "\"}";
+    String tail = ",\"pending_post_id\":\"" + pendingPostId + "\"}";
+    return new PiecesBody(head.toString().getBytes(StandardCharsets.UTF_8), parts.props,
+        marker0.getBytes(StandardCharsets.US_ASCII), parts.extras, tail.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The unchanging parts of a create body, as {@link #restCreateBody} writes them. */
+  private Post.RestParts restParts(Post post, boolean first) {
+    String props = gson.toJson(restProps(post, first));
+    StringBuilder extras = new StringBuilder();
+    try (JsonWriter json = new JsonWriter(new StringBuilderWriter(extras))) {
+      // Written as members of an object that is already open: a dummy wrapper keeps JsonWriter's checks happy.
+      json.beginObject();
+      if (first && !post.fileIds().isEmpty()) {
+        json.name("file_ids").beginArray();
+        for (String fileId : post.fileIds()) {
+          json.value(fileId);
+        }
+        json.endArray();
+      }
+      if (first && post.priority() != null) {
+        Priority priority = post.priority();
+        json.name("metadata").beginObject().name("priority").beginObject()
+            .name("priority").value(priority.level().wireValue())
+            .name("requested_ack").value(priority.requestedAck())
+            .name("persistent_notifications").value(priority.persistentNotifications())
+            .endObject().endObject();
+      }
+      json.endObject();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a StringBuilder cannot fail", e);
     }
-    if (first && post.priority() != null) {
-      JsonObject metadata = new JsonObject();
-      metadata.add("priority", priority(post.priority()));
-      json.add("metadata", metadata);
+    String members = extras.substring(1, extras.length() - 1); // without the wrapper's braces
+    return new Post.RestParts(props.substring(0, props.length() - 1).getBytes(StandardCharsets.UTF_8),
+        props.length() == 2, (members.isEmpty() ? "" : "," + members).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A JSON string literal, escaped as the client's Gson escapes (no HTML escaping). */
+  private void appendString(StringBuilder out, String value) {
+    try (JsonWriter json = new JsonWriter(new StringBuilderWriter(out))) {
+      json.setLenient(true); // a bare string is a complete document for a lenient writer
+      json.value(value);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a StringBuilder cannot fail", e);
     }
-    json.addProperty("pending_post_id", pendingPostId);
-    return json;
+  }
+
+  /** A request body of byte pieces written one after another: the same bytes for every retry of a part. */
+  private static final class PiecesBody extends RequestBody {
+    private final byte[][] pieces;
+    private final long length;
+
+    PiecesBody(byte[]... pieces) {
+      this.pieces = pieces;
+      long total = 0;
+      for (byte[] piece : pieces) {
+        total += piece.length;
+      }
+      this.length = total;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return MattermostClient.JSON;
+    }
+
+    @Override
+    public long contentLength() {
+      return length;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws java.io.IOException {
+      for (byte[] piece : pieces) {
+        sink.write(piece);
+      }
+    }
+  }
+
+  /** A {@link java.io.Writer} on a {@link StringBuilder}: no lock per append (unlike StringWriter). */
+  private static final class StringBuilderWriter extends java.io.Writer {
+    private final StringBuilder out;
+
+    StringBuilderWriter(StringBuilder out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      out.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(int c) {
+      out.append((char) c);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) {
+      out.append(text, offset, offset + length);
+    }
+
+    @Override
+    public java.io.Writer append(CharSequence text) {
+      out.append(text);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** A PostPatch: props are replaced wholesale by the server, so everything is resent. */

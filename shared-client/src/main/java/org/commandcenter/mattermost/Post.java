@@ -21,7 +21,8 @@ public final class Post {
 
   /** Props the client writes itself; setting them directly would silently conflict. */
   private static final Set<String> MANAGED_PROPS = Set.of(
-      "attachments", "override_username", "override_icon_url", "override_icon_emoji", "from_webhook");
+      "attachments", "override_username", "override_icon_url", "override_icon_emoji", "from_webhook",
+      SendProgress.MARKER_PROP, Digests.DIGEST_PROP);
 
   /** An @ starting a word, followed by a user name character (mention_parser_standard.go). */
   private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}]");
@@ -36,6 +37,9 @@ public final class Post {
   private final Priority priority;
   private final String rootId;
   private final List<String> fileIds;
+  /** The unchanging parts of the REST body of the first part and of the others, made on first use. */
+  private volatile RestParts restFirst;
+  private volatile RestParts restRest;
 
   private Post(Builder builder) {
     this.text = builder.text;
@@ -101,6 +105,35 @@ public final class Post {
     return fileIds;
   }
 
+  /**
+   * A part's REST body pieces that never change: its props as UTF-8 without the closing brace (the marker goes
+   * there), and the members after them (files, priority), each computed once per post: a post never changes.
+   */
+  static final class RestParts {
+    final byte[] props;
+    final boolean propsEmpty;
+    final byte[] extras;
+
+    RestParts(byte[] props, boolean propsEmpty, byte[] extras) {
+      this.props = props;
+      this.propsEmpty = propsEmpty;
+      this.extras = extras;
+    }
+  }
+
+  RestParts restParts(boolean first, java.util.function.Supplier<RestParts> make) {
+    RestParts parts = first ? restFirst : restRest;
+    if (parts == null) {
+      parts = make.get();
+      if (first) {
+        restFirst = parts;
+      } else {
+        restRest = parts;
+      }
+    }
+    return parts;
+  }
+
   @Override
   public boolean equals(Object other) {
     if (!(other instanceof Post)) {
@@ -144,6 +177,8 @@ public final class Post {
     private Priority priority;
     private String rootId;
     private final List<String> fileIds = new ArrayList<>();
+    /** Managed props this builder was given by the client itself. */
+    private final Set<String> managedKeys = new java.util.HashSet<>();
 
     Builder() {}
 
@@ -155,6 +190,11 @@ public final class Post {
       this.iconEmoji = post.iconEmoji;
       this.attachments.addAll(post.attachments);
       this.props.putAll(post.props);
+      for (String key : post.props.keySet()) {
+        if (MANAGED_PROPS.contains(key)) {
+          managedKeys.add(key);
+        }
+      }
       this.priority = post.priority;
       this.rootId = post.rootId;
       this.fileIds.addAll(post.fileIds);
@@ -203,6 +243,13 @@ public final class Post {
       requireNonNull(props, "props == null");
       this.props.clear();
       props.forEach(this::prop);
+      return this;
+    }
+
+    /** A prop the client manages itself (a digest's list of deliveries), which {@link #prop} refuses. */
+    Builder managedProp(String key, Object value) {
+      this.props.put(requireNonNull(key, "key == null"), requireNonNull(value, "value == null"));
+      managedKeys.add(key);
       return this;
     }
 
@@ -281,7 +328,7 @@ public final class Post {
         if (key.isEmpty()) {
           throw Checks.invalid("props", "keys must not be empty");
         }
-        if (MANAGED_PROPS.contains(key)) {
+        if (MANAGED_PROPS.contains(key) && !managedKeys.contains(key)) {
           throw Checks.invalid("props." + key, "is set by the client; use the matching builder method");
         }
       }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -19,8 +20,8 @@ import okhttp3.RequestBody;
 /** The REST API v4 calls of the client, authenticated with a bot or personal access token. */
 final class RestApi {
   private final HttpUrl siteUrl;
-  /** The Authorization header value; never logged (see {@link Redactor}). */
-  private final String authorization;
+  /** Authorization (never logged, see {@link Redactor}), Accept and User-Agent: built and checked once. */
+  private final Headers headers;
   /** Built once: every send posts here. */
   private final HttpUrl createPostUrl;
   private final String team;
@@ -36,7 +37,11 @@ final class RestApi {
   RestApi(HttpUrl siteUrl, String token, String team, HttpExecutor executor, Payloads payloads,
       Gson gson, Redactor redactor) {
     this.siteUrl = siteUrl;
-    this.authorization = "Bearer " + token;
+    this.headers = new Headers.Builder()
+        .add("Authorization", "Bearer " + token)
+        .add("Accept", "application/json")
+        .add("User-Agent", MattermostClient.USER_AGENT)
+        .build();
     this.team = team;
     this.executor = executor;
     this.payloads = payloads;
@@ -55,16 +60,17 @@ final class RestApi {
       progress.threadRoot = post.rootId();
     }
     for (int i = progress.completedParts; i < parts.size(); i++) {
-      // One pending_post_id per part, reused by every retry and redelivery of it, so the server's
-      // de-duplication (server/channels/app/post.go deduplicateCreatePost) drops repeats.
-      JsonObject body = payloads.restCreate(post, channelId, parts.get(i), progress.threadRoot, i == 0,
-          progress.pendingPostId(i));
-      Request request = request(createPostUrl).post(payloads.body(body)).build();
+      // One pending_post_id per part, the same for every retry and redelivery of it, so the server's
+      // de-duplication (server/channels/app/post.go deduplicateCreatePost) drops repeats within its 30 s; the
+      // marker in the props finds the part after that (PartGuard).
+      String marker = progress.marker(i);
+      Request request = request(createPostUrl).post(payloads.restCreateBody(post, channelId, parts.get(i),
+          progress.threadRoot, i == 0, progress.pendingPostId(i), marker)).build();
       String action = "create post in channel " + channelId
           + (parts.size() == 1 ? "" : " (part " + (i + 1) + " of " + parts.size() + ")");
       HttpAnswer answer;
       try {
-        answer = executor.execute(action, request, deadline);
+        answer = executor.execute(action, request, deadline, new PartGuard(progress, i, channelId));
       } catch (MattermostException e) {
         if (e.statusCode() == 403 || e.statusCode() == 404) {
           // Deleted, archived or left: look the channel up afresh next time.
@@ -72,14 +78,143 @@ final class RestApi {
         }
         throw e;
       }
-      String id = string(parse(action, answer, JsonObject.class), "id");
-      progress.postIds.add(id);
+      CreatedPost created = CreatedPost.read(answer.body);
+      if (created.id == null) {
+        throw new MattermostException(redactor.redact(action
+            + " failed: unexpected answer from the server: no post id"), answer.code, null, null,
+            answer.headers.get("X-Request-ID"), false, null);
+      }
+      progress.postIds.add(created.id);
       if (progress.threadRoot == null) {
-        progress.threadRoot = id;
+        progress.threadRoot = created.id;
       }
       progress.completedParts = i + 1;
+      progress.outcomeKnown(i);
     }
     return PostResult.of(progress.postIds.get(0), channelId, progress.threadRoot, progress.postIds);
+  }
+
+  /**
+   * Makes a part's create safe to repeat. Its pending_post_id lets the server drop a repeat — if the server still
+   * remembers it: only for 30 s (server/channels/app/post.go pendingPostIDsCacheTTL), only in the memory of the
+   * process that stored the post (a restart forgets, another node of a cluster never knew). So every repeat after an
+   * attempt whose outcome was unknown (sent, no answer) first looks for the part among the channel's posts since that
+   * attempt (its marker in the props), and is only sent when the part is not there; the pending_post_id still covers
+   * an attempt the server is processing while the channel is read.
+   */
+  private final class PartGuard implements HttpExecutor.Guard {
+    private final SendProgress progress;
+    private final int part;
+    private final String channelId;
+
+    PartGuard(SendProgress progress, int part, String channelId) {
+      this.progress = progress;
+      this.part = part;
+      this.channelId = channelId;
+    }
+
+    @Override
+    public HttpAnswer beforeAttempt(long deadlineNanos) throws MattermostException {
+      long since = progress.unknownSince(part);
+      if (since == 0) {
+        return null;
+      }
+      JsonObject earlier = findMarked(channelId, since - CLOCK_SKEW_MILLIS, progress.marker(part), deadlineNanos);
+      if (earlier == null) {
+        progress.outcomeKnown(part);
+        return null;
+      }
+      return new HttpAnswer(201, earlier.toString(), okhttp3.Headers.of());
+    }
+
+    @Override
+    public long millis() {
+      return progress.clock.millis();
+    }
+
+    @Override
+    public void outcomeUnknown(long startedMillis) {
+      progress.outcomeUnknown(part, startedMillis);
+    }
+
+  }
+
+  /** Read back from this long before the first attempt: the server stamps posts with its own clock. */
+  static final long CLOCK_SKEW_MILLIS = 5 * 60_000;
+  /** GetPostsSince answers at most 1000 changed posts (server/channels/store/sqlstore/post_store.go). */
+  static final int POSTS_SINCE_LIMIT = 1000;
+  /** More pages than this (50,000 posts in the window) and the channel is not read to the end. */
+  private static final int MAX_PAGES = 50;
+
+  /** The post of this channel whose marker prop is {@code marker}, changed after {@code since}, or null. */
+  JsonObject findMarked(String channelId, long since, String marker, long deadline) throws MattermostException {
+    JsonObject[] found = new JsonObject[1];
+    postsSince(channelId, since, deadline, post -> {
+      if (found[0] == null && marker.equals(markerOf(post))) {
+        found[0] = post;
+      }
+    });
+    return found[0];
+  }
+
+  /** The marker prop of a post as the server returned it, or null. */
+  static String markerOf(JsonObject post) {
+    JsonElement props = post.get("props");
+    if (props == null || !props.isJsonObject()) {
+      return null;
+    }
+    JsonElement marker = props.getAsJsonObject().get(SendProgress.MARKER_PROP);
+    return marker != null && marker.isJsonPrimitive() ? marker.getAsString() : null;
+  }
+
+  /**
+   * {@code GET /api/v4/channels/{channel_id}/posts?since=…} to the end: every post changed after {@code since}
+   * (deleted ones too) and the roots the server adds for context, each handed to {@code visitor}. The server
+   * answers at most 1000 changed posts at a time, so pages follow from the newest {@code update_at} seen, less a
+   * millisecond for posts that share it (server/channels/api4/post.go getPostsForChannel, App.GetPostsSince).
+   */
+  void postsSince(String channelId, long since, long deadline, java.util.function.Consumer<JsonObject> visitor)
+      throws MattermostException {
+    long from = Math.max(0, since);
+    for (int page = 0; page < MAX_PAGES; page++) {
+      Request request = request(api().addPathSegment("channels").addPathSegment(channelId)
+          .addPathSegment("posts").addQueryParameter("since", Long.toString(from)))
+          .get().build();
+      String action = "read back channel " + channelId;
+      JsonObject list = parse(action, executor.executeOnce(action, request, deadline), JsonObject.class);
+      JsonElement order = list.get("order");
+      JsonElement posts = list.get("posts");
+      long newest = from;
+      int changed = order != null && order.isJsonArray() ? order.getAsJsonArray().size() : 0;
+      if (posts != null && posts.isJsonObject()) {
+        for (Map.Entry<String, JsonElement> entry : posts.getAsJsonObject().entrySet()) {
+          if (!entry.getValue().isJsonObject()) {
+            continue;
+          }
+          JsonObject post = entry.getValue().getAsJsonObject();
+          visitor.accept(post);
+          JsonElement updateAt = post.get("update_at");
+          if (updateAt != null && updateAt.isJsonPrimitive()) {
+            newest = Math.max(newest, updateAt.getAsLong());
+          }
+        }
+      }
+      if (changed < POSTS_SINCE_LIMIT) {
+        return;
+      }
+      // A full page: go on after the newest change seen; one millisecond back so that posts sharing it are not
+      // skipped. If that is no progress, a thousand posts share one millisecond and the rest cannot be reached.
+      long next = newest - 1;
+      if (next <= from) {
+        java.util.logging.Logger.getLogger(MattermostClient.class.getName()).warning(
+            "Reading back channel " + channelId + ": more than " + POSTS_SINCE_LIMIT
+                + " posts share one millisecond; the rest of them is not checked");
+        return;
+      }
+      from = next;
+    }
+    java.util.logging.Logger.getLogger(MattermostClient.class.getName()).warning("Reading back channel "
+        + channelId + ": stopped after " + MAX_PAGES * POSTS_SINCE_LIMIT + " posts");
   }
 
   /** {@code PUT /api/v4/posts/{id}/patch}; the server replaces props wholesale. */
@@ -197,11 +332,7 @@ final class RestApi {
   }
 
   private Request.Builder request(HttpUrl url) {
-    return new Request.Builder()
-        .url(url)
-        .header("Authorization", authorization)
-        .header("Accept", "application/json")
-        .header("User-Agent", MattermostClient.USER_AGENT);
+    return new Request.Builder().url(url).headers(headers);
   }
 
   HttpUrl.Builder site() {
@@ -226,7 +357,7 @@ final class RestApi {
     }
   }
 
-  private String resolveChannelId(String channel, long deadline) throws MattermostException {
+  String resolveChannelId(String channel, long deadline) throws MattermostException {
     if (channel == null) {
       throw Checks.invalid("channel", "required over the REST API (a channel name or id)");
     }

@@ -79,6 +79,9 @@ class RestTransportTest {
         .prop("card", "c").addFileId("file0000000000000000000001").build());
 
     JsonObject body = Wire.body(Wire.take(server));
+    // The delivery marker: which send, step and part this post is, so a repeat can be recognised.
+    assertThat(body.getAsJsonObject("props").remove("command_center_delivery").getAsString())
+        .matches("[a-z0-9]{26}:0:0");
     JsonObject expectedProps = JsonParser.parseString("{\"card\":\"c\","
         + "\"attachments\":[{\"color\":\"#ff0000\",\"title\":\"Gate\"}],"
         + "\"from_webhook\":\"true\",\"override_username\":\"sonar\",\"override_icon_emoji\":\":x:\"}")

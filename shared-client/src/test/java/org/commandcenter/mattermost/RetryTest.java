@@ -42,40 +42,72 @@ class RetryTest {
     return requests;
   }
 
+  /** What the channel read back shows: nothing of ours, so the repeat goes out. */
+  private static MockResponse noPostsYet() {
+    return Wire.json(200, "{\"order\":[],\"posts\":{},\"next_post_id\":\"\",\"prev_post_id\":\"\"}");
+  }
+
+  private static void assertReadBack(RecordedRequest request) {
+    assertThat(request.getMethod()).isEqualTo("GET");
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v4/channels/" + Wire.CHANNEL_ID + "/posts");
+    assertThat(request.getUrl().queryParameter("since")).isNotNull();
+  }
+
   @Test
   void retries5xxWithSamePendingPostIdAndBody() throws Exception {
+    // A 5xx may come after the post was stored: each repeat first reads the channel back.
     server.enqueue(Wire.appError(500, "api.post.deduplicate_create_post.pending", "pending"));
+    server.enqueue(noPostsYet());
     server.enqueue(Wire.appError(503, "app.some.error", "unavailable"));
+    server.enqueue(noPostsYet());
+    server.enqueue(Wire.created(Wire.postId(1)));
+
+    PostResult result = client.send(post());
+
+    assertThat(result.postId()).isEqualTo(Wire.postId(1));
+    List<RecordedRequest> requests = takeAll(5);
+    assertReadBack(requests.get(1));
+    assertReadBack(requests.get(3));
+    List<RecordedRequest> creates = List.of(requests.get(0), requests.get(2), requests.get(4));
+    String firstBody = creates.get(0).getBody().utf8();
+    for (RecordedRequest request : creates) {
+      assertThat(request.getMethod()).isEqualTo("POST");
+      assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v4/posts");
+      assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + Wire.TOKEN);
+      assertThat(request.getBody().utf8()).isEqualTo(firstBody);
+    }
+    assertThat(Wire.body(creates.get(0)).get("pending_post_id").getAsString())
+        .isEqualTo(Wire.body(creates.get(2)).get("pending_post_id").getAsString());
+    // Exponential backoff (random fixed at 0: no jitter reduction): 10 ms, then 20 ms.
+    assertThat(sleeper.waits).containsExactly(10L, 20L);
+  }
+
+  @Test
+  void aRateLimitedOrBusyAttemptIsRepeatedWithoutReadingBack() throws Exception {
+    // The limiter's 429 and the server's own "busy" 503 come before any handler: nothing was stored.
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "0").body("limit exceeded\n")
+        .build());
+    server.enqueue(Wire.appError(503, "api.context.server_busy.app_error", "The server is busy"));
+    server.enqueue(Wire.created(Wire.postId(1)));
+
+    client.send(post());
+
+    assertThat(takeAll(3)).extracting(RecordedRequest::getMethod).containsOnly("POST");
+  }
+
+  @Test
+  void retriesAfterLostResponseWithSamePendingPostId() throws Exception {
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(noPostsYet());
     server.enqueue(Wire.created(Wire.postId(1)));
 
     PostResult result = client.send(post());
 
     assertThat(result.postId()).isEqualTo(Wire.postId(1));
     List<RecordedRequest> requests = takeAll(3);
-    String firstBody = requests.get(0).getBody().utf8();
-    for (RecordedRequest request : requests) {
-      assertThat(request.getMethod()).isEqualTo("POST");
-      assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v4/posts");
-      assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + Wire.TOKEN);
-      assertThat(request.getBody().utf8()).isEqualTo(firstBody);
-    }
-    assertThat(Wire.body(requests.get(0)).get("pending_post_id").getAsString())
-        .isEqualTo(Wire.body(requests.get(2)).get("pending_post_id").getAsString());
-    // Exponential backoff (random fixed at 0: no jitter reduction): 10 ms, then 20 ms.
-    assertThat(sleeper.waits).containsExactly(10L, 20L);
-  }
-
-  @Test
-  void retriesAfterLostResponseWithSamePendingPostId() throws Exception {
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
-    server.enqueue(Wire.created(Wire.postId(1)));
-
-    PostResult result = client.send(post());
-
-    assertThat(result.postId()).isEqualTo(Wire.postId(1));
-    List<RecordedRequest> requests = takeAll(2);
+    assertReadBack(requests.get(1));
     assertThat(Wire.body(requests.get(0)).get("pending_post_id"))
-        .isEqualTo(Wire.body(requests.get(1)).get("pending_post_id"));
+        .isEqualTo(Wire.body(requests.get(2)).get("pending_post_id"));
     assertThat(sleeper.waits).hasSize(1);
   }
 
@@ -85,14 +117,16 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
         .body("{\"id\":\"" + Wire.postId(1) + "\",\"channel_id\":\"" + Wire.CHANNEL_ID + "\"}")
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(noPostsYet());
     server.enqueue(Wire.created(Wire.postId(1)));
 
     PostResult result = client.send(post());
 
     assertThat(result.postId()).isEqualTo(Wire.postId(1));
-    List<RecordedRequest> requests = takeAll(2);
+    List<RecordedRequest> requests = takeAll(3);
+    assertReadBack(requests.get(1));
     assertThat(Wire.body(requests.get(0)).get("pending_post_id"))
-        .isEqualTo(Wire.body(requests.get(1)).get("pending_post_id"));
+        .isEqualTo(Wire.body(requests.get(2)).get("pending_post_id"));
   }
 
   @Test
@@ -113,6 +147,7 @@ class RetryTest {
     String inTwoSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
         .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
     server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", inTwoSeconds).build());
+    server.enqueue(noPostsYet());
     server.enqueue(Wire.created(Wire.postId(1)));
 
     client.send(post());
@@ -219,12 +254,13 @@ class RetryTest {
     MattermostClient impatient = client.newBuilder().readTimeout(Duration.ofSeconds(1)).build();
     server.enqueue(new MockResponse.Builder().headersDelay(10, java.util.concurrent.TimeUnit.SECONDS)
         .code(201).body("{}").build());
+    server.enqueue(noPostsYet());
     server.enqueue(Wire.created(Wire.postId(1)));
 
     PostResult result = impatient.send(post());
 
     assertThat(result.postId()).isEqualTo(Wire.postId(1));
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -181,13 +180,36 @@ class SecretsDoNotLeakTest {
   }
 
   @Test
-  void asyncFailuresAreLoggedWithoutSecrets() throws Exception {
-    MattermostClient client = Wire.webhook(server, sleeper).build();
+  void engineFailuresAreLoggedAndStoredWithoutSecrets(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    MattermostClient webhook = Wire.webhook(server, sleeper).build();
+    MattermostClient rest = Wire.rest(server, sleeper).build();
     server.enqueue(echoingWebhook(400));
-    try (AsyncSender sender = AsyncSender.builder(client).redeliveries(0).build()) {
-      CompletableFuture<PostResult> future = sender.submit(Post.builder().text("x").build());
-      assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).satisfies(this::report);
-      capture.println(sender.stats());
+    server.enqueue(echoingToken(403));
+    java.nio.file.Path outbox = dir.resolve("outbox");
+    DeliveryEngine engine = DeliveryEngine.builder(key -> key.equals("hook") ? webhook : rest)
+        .outbox(Outbox.directory(outbox)).build();
+    engine.start();
+    try {
+      DeliveryResult hooked = engine.submit(Delivery.builder().connection("hook").post(Post.builder().text("x")
+          .build()).build()).outcome().get(5, TimeUnit.SECONDS);
+      DeliveryResult posted = engine.submit(Delivery.builder().connection("bot").channel(Wire.CHANNEL_ID)
+          .post(Post.builder().text("y").build()).build()).outcome().get(5, TimeUnit.SECONDS);
+      capture.println(hooked);
+      capture.println(posted);
+      capture.println(engine.health());
+      assertThat(hooked.status()).isEqualTo(DeliveryResult.Status.FAILED);
+      assertThat(posted.status()).isEqualTo(DeliveryResult.Status.FAILED);
+    } finally {
+      engine.close();
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(outbox)) {
+      for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
+        if (java.nio.file.Files.isRegularFile(file)) {
+          String content = new String(java.nio.file.Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+          assertThat(content).as(file.toString()).doesNotContain(Wire.HOOK_KEY).doesNotContain(Wire.TOKEN);
+        }
+      }
     }
   }
 }

@@ -6,39 +6,40 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.commandcenter.mattermost.DeliveryEngine;
+import org.commandcenter.mattermost.DeliveryListener;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.notifier.core.build.BuildDelivery;
 import org.commandcenter.notifier.core.build.EventDecider;
+import org.commandcenter.notifier.core.delivery.DefaultDelivery;
+import org.commandcenter.notifier.core.delivery.Dispatch;
+import org.commandcenter.notifier.core.delivery.ThreadEffects;
 import org.commandcenter.notifier.core.step.StepDelivery;
 
 /**
  * The one engine behind the freestyle notifier, the Pipeline {@code post} step and {@code mattermostSend}:
- * decides, renders and delivers. It never throws into the build unless the caller asked for {@code failOnError},
- * and never holds the caller longer than the deadline; delivery that takes longer goes on in the background.
+ * decides, renders and delivers. Deliveries go through the client's {@link DeliveryEngine} — ordered per channel,
+ * bounded, with fixed threads, and durable when the host plugs in an engine with an outbox — and the caller waits
+ * for their first attempt up to its deadline, never longer; what is not through by then goes on in the delivery
+ * engine. It never throws into the build unless the caller asked for {@code failOnError}.
+ *
+ * <p>Without {@link Builder#delivery(DeliveryEngine, String)} the notifications go through one in-memory engine
+ * shared by the process (nothing survives a restart). A host with a durable outbox builds its own engine, adds
+ * {@link #deliveryListener(ThreadStoreLocator)} to it, starts it, and names the connection of each notification.
  */
 public final class NotificationEngine {
-  private static final ExecutorService SHARED_EXECUTOR = Executors.newCachedThreadPool(new DaemonThreads());
-
   private final MattermostClient client;
   private final ThreadStore threadStore;
   private final NotificationLog log;
-  private final ExecutorService executor;
+  private final DeliveryEngine deliveryEngine;
+  private final String connection;
 
   private NotificationEngine(Builder builder) {
     this.client = builder.client;
     this.threadStore = builder.threadStore;
     this.log = new SafeLog(builder.log);
-    this.executor = builder.executor;
+    this.deliveryEngine = builder.deliveryEngine;
+    this.connection = builder.connection;
   }
 
   public static Builder builder() {
@@ -57,6 +58,16 @@ public final class NotificationEngine {
     return threadStore;
   }
 
+  /**
+   * What a host's delivery engine needs so that build notifications record their threads (the build's root post,
+   * the job's open incident) when they are delivered — also those resumed from a durable outbox after a restart,
+   * whose builds {@code locator} finds again. Add it to the engine before starting it.
+   */
+  public static DeliveryListener deliveryListener(ThreadStoreLocator locator) {
+    requireNonNull(locator, "locator == null");
+    return ThreadEffects.listener(locator);
+  }
+
   /** Which event, if any, the build's state calls for under this configuration. Pure; no I/O. */
   public static Optional<BuildEvent> decide(BuildFacts facts, NotifyConfig config) {
     requireNonNull(facts, "facts == null");
@@ -72,11 +83,15 @@ public final class NotificationEngine {
   public NotifyOutcome notify(BuildFacts facts, NotifyConfig config) throws NotificationException {
     requireNonNull(facts, "facts == null");
     requireNonNull(config, "config == null");
-    BuildDelivery delivery = new BuildDelivery(client, threadStore, log, config);
-    NotifyOutcome outcome = withDeadline(config.deadline(), () -> delivery.deliver(facts),
-        error -> error == null
-            ? new NotifyOutcome(decide(facts, config), List.of(), Map.of(), true)
-            : new NotifyOutcome(decide(facts, config), List.of(), Map.of("", error), false));
+    NotifyOutcome outcome;
+    try {
+      outcome = new BuildDelivery(client, threadStore, log, config, dispatch(config.deadline())).deliver(facts);
+    } catch (RuntimeException e) {
+      // Deliveries catch their own errors; anything left is a bug: report it, never throw it into the build.
+      String error = "unexpected error: " + e;
+      log.line(NotificationLog.PREFIX + "Notification failed with an " + error);
+      outcome = new NotifyOutcome(decide(facts, config), List.of(), Map.of("", error), false);
+    }
     if (config.failOnError() && !outcome.isSuccessful()) {
       throw new NotificationException(failureMessage(outcome, config.deadline()));
     }
@@ -90,41 +105,28 @@ public final class NotificationEngine {
    */
   public SendResponse send(SendRequest request) throws NotificationException {
     requireNonNull(request, "request == null");
-    StepDelivery delivery = new StepDelivery(client, log, request);
-    SendResponse response = withDeadline(request.deadline(), delivery::deliver,
-        error -> SendResponse.failed(error != null ? error : "Mattermost did not answer within "
-            + seconds(request.deadline()) + "; the message is still being sent in the background"));
+    SendResponse response;
+    try {
+      response = new StepDelivery(client, log, request, dispatch(request.deadline())).deliver();
+    } catch (RuntimeException e) {
+      String error = "unexpected error: " + e;
+      log.line(NotificationLog.PREFIX + "Notification failed with an " + error);
+      response = SendResponse.failed(error);
+    }
     if (!response.sent() && request.failOnError()) {
       throw new NotificationException(response.error());
     }
     return response;
   }
 
-  /** Runs {@code work} on the executor; on timeout or an unexpected error asks {@code fallback} for a result. */
-  private <T> T withDeadline(Duration deadline, Callable<T> work, Fallback<T> fallback) {
-    Future<T> future = executor.submit(work);
-    try {
-      return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      log.line(NotificationLog.PREFIX + "No answer from Mattermost within " + seconds(deadline)
-          + "; the build goes on and the notification is still being sent in the background");
-      return fallback.apply(null);
-    } catch (InterruptedException e) {
-      // The build was aborted: let the notification finish on its own, give the thread back at once.
-      Thread.currentThread().interrupt();
-      return fallback.apply(null);
-    } catch (ExecutionException e) {
-      // Deliveries catch their own errors; anything left is a bug: report it, never throw it into the build.
-      String error = "unexpected error: " + e.getCause();
-      log.line(NotificationLog.PREFIX + "Notification failed with an " + error);
-      return fallback.apply(error);
-    } catch (RejectedExecutionException e) {
-      return fallback.apply("the notifier's executor refused the notification");
-    }
+  private Dispatch dispatch(Duration deadline) {
+    DeliveryEngine engine = deliveryEngine != null ? deliveryEngine : DefaultDelivery.engine();
+    String key = connection != null ? connection : DefaultDelivery.connection(client);
+    return new Dispatch(engine, key, client, log, deadline);
   }
 
   private static String failureMessage(NotifyOutcome outcome, Duration deadline) {
-    if (outcome.timedOut()) {
+    if (outcome.timedOut() && outcome.failures().isEmpty()) {
       return "Mattermost notification did not complete within " + seconds(deadline);
     }
     StringBuilder message = new StringBuilder("Mattermost notification failed");
@@ -134,14 +136,7 @@ public final class NotificationEngine {
   }
 
   static String seconds(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? (millis / 1000) + " s" : millis + " ms";
-  }
-
-  /** The result when the work did not finish: {@code error} is null for a timeout. */
-  @FunctionalInterface
-  private interface Fallback<T> {
-    T apply(String error);
+    return Dispatch.seconds(duration);
   }
 
   /** A log that never lets a broken console (e.g. a finished build's closed stream) break delivery. */
@@ -162,22 +157,12 @@ public final class NotificationEngine {
     }
   }
 
-  private static final class DaemonThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable runnable) {
-      Thread thread = new Thread(runnable, "mattermost-notifier-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }
-  }
-
   public static final class Builder {
     private MattermostClient client;
     private ThreadStore threadStore = ThreadStore.none();
     private NotificationLog log = NotificationLog.none();
-    private ExecutorService executor = SHARED_EXECUTOR;
+    private DeliveryEngine deliveryEngine;
+    private String connection;
 
     Builder() {}
 
@@ -185,7 +170,8 @@ public final class NotificationEngine {
       this.client = engine.client;
       this.threadStore = engine.threadStore;
       this.log = ((SafeLog) engine.log).delegate;
-      this.executor = engine.executor;
+      this.deliveryEngine = engine.deliveryEngine;
+      this.connection = engine.connection;
     }
 
     /** Required: the client built from the global configuration (token or webhook). */
@@ -205,9 +191,15 @@ public final class NotificationEngine {
       return this;
     }
 
-    /** Where deliveries run; default a shared pool of daemon threads. */
-    public Builder executor(ExecutorService executor) {
-      this.executor = requireNonNull(executor, "executor == null");
+    /**
+     * Delivers through the host's engine (e.g. one with a durable outbox) under the connection key its resolver
+     * turns into this engine's {@link #client(MattermostClient) client} (or an equivalent one: same site and
+     * credential). The key is written to the outbox: a name, never a secret. Default: the process's shared
+     * in-memory engine.
+     */
+    public Builder delivery(DeliveryEngine engine, String connection) {
+      this.deliveryEngine = requireNonNull(engine, "engine == null");
+      this.connection = requireNonNull(connection, "connection == null");
       return this;
     }
 

@@ -40,4 +40,10 @@ class ArchitectureTest {
       }
     }
   }
+
+  @Test
+  void theSharedWayToTheDeliveryEngineKnowsNoUseCase() {
+    noClasses().that().resideInAPackage("..core.delivery..")
+        .should().dependOnClassesThat().resideInAnyPackage("..core.build..", "..core.step..").check(CORE);
+  }
 }

@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.commandcenter.mattermost.ActionRequest;
 import org.commandcenter.mattermost.MattermostClient;
@@ -90,8 +92,14 @@ class ChatOpsTest {
         .threadStore(new InMemoryJobThreads().forBuild(42)).build();
     engine.notify(facts.build(), NotifyConfig.builder().events(EnumSet.allOf(BuildEvent.class)).channel("builds")
         .alertButtons(chatOps.alertButtons()).build());
-    return mm.posts(MattermostSandbox.TEAM, "builds").stream().filter(p -> p.rootId().isEmpty()).findFirst()
-        .orElseThrow();
+    // The engine waits for the first attempt only up to the deadline; on a loaded machine the post may land later.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    Optional<ReceivedPost> root;
+    while ((root = mm.posts(MattermostSandbox.TEAM, "builds").stream().filter(p -> p.rootId().isEmpty())
+        .findFirst()).isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    return root.orElseThrow();
   }
 
   private ReceivedPost failureAlert() throws Exception {

@@ -75,12 +75,17 @@ class SendStepTest {
     webhook().send(SendRequest.builder().message("m").channel("builds, alerts;deployer@ops;bot@@carol")
         .policy(OLD_PLUGIN_POLICY).build());
 
-    List<FakeMattermost.Call> calls = mattermost.calls();
-    assertThat(calls).extracting(call -> call.json().get("channel").getAsString())
-        .containsExactly("builds", "alerts", "ops", "@carol");
-    assertThat(calls.get(2).json().get("username").getAsString()).isEqualTo("deployer");
-    assertThat(calls.get(3).json().get("username").getAsString()).isEqualTo("bot");
-    assertThat(calls.get(0).json().has("username")).isFalse();
+    // Each channel is its own delivery, in parallel with the others: one post each, in no particular order.
+    Map<String, JsonObject> byChannel = new java.util.HashMap<>();
+    for (FakeMattermost.Call call : mattermost.calls()) {
+      byChannel.put(call.json().get("channel").getAsString(), call.json());
+    }
+    assertThat(mattermost.calls()).hasSize(4);
+    assertThat(byChannel).containsOnlyKeys("builds", "alerts", "ops", "@carol");
+    assertThat(byChannel.get("ops").get("username").getAsString()).isEqualTo("deployer");
+    assertThat(byChannel.get("@carol").get("username").getAsString()).isEqualTo("bot");
+    assertThat(byChannel.get("builds").has("username")).isFalse();
+    assertThat(byChannel.get("alerts").has("username")).isFalse();
   }
 
   @Test

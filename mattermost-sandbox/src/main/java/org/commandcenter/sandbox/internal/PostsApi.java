@@ -109,6 +109,96 @@ final class PostsApi {
     return HttpResponse.json(200, toJson(post));
   }
 
+  /**
+   * api4/post.go getPostsForChannel with {@code since}: App.GetPostsSince → SqlPostStore.GetPostsSince
+   * (server/channels/store/sqlstore/post_store.go): at most 1000 posts of the channel whose UpdateAt is after
+   * {@code since} (no DeleteAt filter: deleted and edited posts come back), plus the roots of the replies among them
+   * (in {@code posts} only, not in {@code order}), ordered by CreateAt, newest first. The store's CTE has no ORDER BY
+   * before its LIMIT; the sandbox takes the earliest changes, the heap order of posts never edited since.
+   * Without {@code since}, GetPostsPage: the page of non-deleted posts, newest first ({@code page}, {@code per_page}).
+   */
+  HttpResponse postsForChannel(HttpRequest request, String channelId, Store.User user) throws AppError {
+    if (!Ids.isValid(channelId)) {
+      throw AppError.of("Context", "api.context.invalid_url_param.app_error", Map.of("Name", "channel_id"), "", 400);
+    }
+    for (String cursor : new String[] {"after", "before"}) {
+      String value = request.query(cursor);
+      if (value != null && !value.isEmpty() && !Ids.isValid(value)) {
+        throw AppError.of("Context", "api.context.invalid_param.app_error", Map.of("Name", cursor), "", 400);
+      }
+    }
+    long since = 0;
+    String sinceText = request.query("since");
+    if (sinceText != null && !sinceText.isEmpty()) {
+      try {
+        since = Long.parseLong(sinceText);
+      } catch (NumberFormatException e) {
+        throw AppError.of("Context", "api.context.invalid_param.app_error", Map.of("Name", "since"), "", 400)
+            .wrap("strconv.ParseInt: parsing \"" + sinceText + "\": invalid syntax");
+      }
+    }
+    if (store.channel(channelId).isEmpty()) {
+      throw AppError.of("GetChannel", "app.channel.get.existing.app_error", Map.of(), "", 404);
+    }
+    if (!store.canRead(user.id, channelId)) throw permissionError(user, "read_channel_content");
+    List<Store.Post> channelPosts = new ArrayList<>();
+    for (Store.Post post : store.posts()) {
+      if (post.channelId.equals(channelId)) channelPosts.add(post);
+    }
+    List<Store.Post> listed = new ArrayList<>();
+    if (since > 0) {
+      long after = since;
+      channelPosts.stream().filter(post -> post.updateAt > after)
+          .sorted(java.util.Comparator.comparingLong((Store.Post post) -> post.updateAt))
+          .limit(POSTS_SINCE_LIMIT).forEach(listed::add);
+    } else {
+      int perPage = intQuery(request, "per_page", 60, 200);
+      int page = intQuery(request, "page", 0, Integer.MAX_VALUE);
+      List<Store.Post> live = new ArrayList<>();
+      for (Store.Post post : channelPosts) {
+        if (post.deleteAt == 0) live.add(post);
+      }
+      live.sort(java.util.Comparator.comparingLong((Store.Post post) -> post.createAt).reversed());
+      live.stream().skip((long) page * perPage).limit(perPage).forEach(listed::add);
+    }
+    listed.sort(java.util.Comparator.comparingLong((Store.Post post) -> post.createAt).reversed());
+    JsonArray order = new JsonArray();
+    JsonObject byId = new JsonObject();
+    for (Store.Post post : listed) {
+      order.add(post.id);
+      byId.add(post.id, toJson(post));
+    }
+    for (Store.Post post : listed) {
+      if (!post.rootId.isEmpty() && !byId.has(post.rootId)) {
+        store.post(post.rootId).ifPresent(root -> byId.add(root.id, toJson(root)));
+      }
+    }
+    JsonObject list = new JsonObject();
+    list.add("order", order);
+    list.add("posts", byId);
+    list.addProperty("next_post_id", "");
+    list.addProperty("prev_post_id", "");
+    list.addProperty("has_next", false);
+    list.addProperty("first_inaccessible_post_time", 0);
+    return HttpResponse.json(200, list);
+  }
+
+  /** GetPostsSince's LIMIT (server/channels/store/sqlstore/post_store.go). */
+  static final int POSTS_SINCE_LIMIT = 1000;
+
+  /** web/params.go: page and per_page (default 60, at most 200). */
+  private static int intQuery(HttpRequest request, String name, int otherwise, int max) throws AppError {
+    String value = request.query(name);
+    if (value == null || value.isEmpty()) return otherwise;
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < 0) throw new NumberFormatException();
+      return Math.min(parsed, max);
+    } catch (NumberFormatException e) {
+      throw AppError.of("Context", "api.context.invalid_url_param.app_error", Map.of("Name", name), "", 400);
+    }
+  }
+
   /** api4/post.go patchPost: an unknown post or someone else's post is 403; the message may not exceed MaxPostSize. */
   HttpResponse patchPost(HttpRequest request, String postId, Store.User user) throws AppError {
     if (request.bodyTooLarge()) throw tooLarge("Api4.patchPost");

@@ -49,7 +49,7 @@ public final class PostsService {
   public Created create(Store.Post draft) throws AppError {
     synchronized (store) {
       String pendingPostId = draft.pendingPostId;
-      long now = System.nanoTime();
+      long now = store.clockNanos();
       if (!pendingPostId.isEmpty()) {
         String seen = store.pendingPostId(pendingPostId, now);
         if (seen != null && seen.isEmpty()) {
@@ -63,7 +63,7 @@ public final class PostsService {
       }
       try {
         Store.Post saved = validateAndSave(draft);
-        if (!pendingPostId.isEmpty()) store.rememberPendingPostId(pendingPostId, saved.id, System.nanoTime());
+        if (!pendingPostId.isEmpty()) store.rememberPendingPostId(pendingPostId, saved.id, store.clockNanos());
         return new Created(saved.copy(), false);
       } catch (AppError | RuntimeException e) {
         if (!pendingPostId.isEmpty()) store.forgetPendingPostId(pendingPostId);

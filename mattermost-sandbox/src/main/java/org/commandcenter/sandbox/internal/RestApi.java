@@ -23,6 +23,7 @@ public final class RestApi {
   private static final Pattern USER_BY_USERNAME = Pattern.compile("/api/v4/users/username/([^/]+)");
   private static final Pattern CHANNEL_BY_NAME = Pattern.compile("/api/v4/teams/name/([^/]+)/channels/name/([^/]+)");
   private static final Pattern TEAM_BY_NAME = Pattern.compile("/api/v4/teams/name/([^/]+)");
+  private static final Pattern CHANNEL_POSTS = Pattern.compile("/api/v4/channels/([^/]+)/posts");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
   private final Store store;
@@ -74,13 +75,14 @@ public final class RestApi {
       case POST_ACTION: return actions.route(request, user, route.group(1), route.group(2));
       case EXECUTE_COMMAND: return commands.route(request, user);
       case USER: return user(route.group(1));
+      case CHANNEL_POSTS: return postsApi.postsForChannel(request, route.group(1), user);
       default: throw new IllegalStateException(route.kind.name());
     }
   }
 
   private enum Kind {
     CREATE_POST, GET_POST, PATCH_POST, UPLOAD_FILE, ME, USER_BY_EMAIL, USER_BY_USERNAME, CHANNEL_BY_NAME, TEAM_BY_NAME,
-    DIRECT_CHANNEL, POST_ACTION, EXECUTE_COMMAND, USER
+    DIRECT_CHANNEL, POST_ACTION, EXECUTE_COMMAND, USER, CHANNEL_POSTS
   }
 
   private static final class Route {
@@ -112,6 +114,7 @@ public final class RestApi {
     if (method.equals("GET") && (m = CHANNEL_BY_NAME.matcher(path)).matches()) return new Route(Kind.CHANNEL_BY_NAME, m);
     if (method.equals("GET") && (m = TEAM_BY_NAME.matcher(path)).matches()) return new Route(Kind.TEAM_BY_NAME, m);
     if (method.equals("GET") && (m = USER.matcher(path)).matches()) return new Route(Kind.USER, m);
+    if (method.equals("GET") && (m = CHANNEL_POSTS.matcher(path)).matches()) return new Route(Kind.CHANNEL_POSTS, m);
     return null;
   }
 

@@ -3,6 +3,8 @@ package org.commandcenter.sandbox.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,13 +38,45 @@ public final class Store {
   private final Map<String, Command> commands = new LinkedHashMap<>();
   private final Map<String, CommandWebhook> commandWebhooks = new HashMap<>();
   private final List<Ephemeral> ephemerals = new ArrayList<>();
+  private final Clock clock;
   private long lastMillis;
+
+  /** @param clock the server's clock: post times, and the pending_post_id window */
+  public Store(Clock clock) {
+    this.clock = clock;
+  }
 
   /** Strictly increasing milliseconds, so posts made in the same millisecond still sort by arrival. */
   public synchronized long nowMillis() {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     lastMillis = Math.max(now, lastMillis + 1);
     return lastMillis;
+  }
+
+  /** The server clock in nanoseconds, for its windows (pending post ids, the rate limiter). */
+  public long clockNanos() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /**
+   * What a restart of Mattermost loses: the caches it keeps only in memory, such as the pending_post_id cache
+   * (server/channels/app/post.go seenPendingPostIdsCache, an LRU in the server's memory). Posts stay (the database).
+   */
+  public synchronized void forgetMemory() {
+    pendingPostIds.clear();
+  }
+
+  /**
+   * App.DeletePost → SqlPostStore.Delete (server/channels/store/sqlstore/post_store.go): a soft delete that sets
+   * DeleteAt and UpdateAt, so the post still comes back from GetPostsSince.
+   */
+  public synchronized void deletePost(String postId) {
+    Post post = posts.get(postId);
+    if (post == null) throw new IllegalArgumentException("postId: no such post");
+    long now = nowMillis();
+    post.deleteAt = now;
+    post.updateAt = now;
   }
 
   // ---- seeding ---------------------------------------------------------------------------------------------------

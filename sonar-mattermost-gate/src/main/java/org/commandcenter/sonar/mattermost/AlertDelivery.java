@@ -1,54 +1,65 @@
 package org.commandcenter.sonar.mattermost;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
-import org.commandcenter.mattermost.AsyncSender;
-import org.commandcenter.mattermost.DeliveryStats;
+import org.commandcenter.mattermost.Delivery;
+import org.commandcenter.mattermost.DeliveryEngine;
+import org.commandcenter.mattermost.DeliveryHealth;
+import org.commandcenter.mattermost.DeliveryListener;
+import org.commandcenter.mattermost.DeliveryResult;
 import org.commandcenter.mattermost.MattermostClient;
+import org.commandcenter.mattermost.Outbox;
 import org.commandcenter.mattermost.Post;
-import org.commandcenter.mattermost.PostResult;
+import org.commandcenter.mattermost.Submission;
 import org.commandcenter.mattermost.tls.CaTrust;
 import org.sonar.api.Startable;
 import org.sonar.api.ce.ComputeEngineSide;
+import org.sonar.api.config.Configuration;
 import org.sonar.api.utils.log.Logger;
 import org.sonar.api.utils.log.Loggers;
 
 /**
- * The Compute Engine's one delivery queue: lives as long as the Compute Engine, so alerts that Mattermost could not
- * take while an analysis was finishing are retried in the background (bounded, counted) after the task is done.
- * One client and queue per connection setting; an administrator's change of settings starts a new one and lets the
- * old one drain.
+ * The Compute Engine's one way to Mattermost: a delivery engine whose outbox lives under the server's data
+ * directory ({@code sonar.path.data}/{@value #OUTBOX_DIRECTORY}), so that an alert the task wrote survives a restart
+ * of the Compute Engine and a Mattermost outage of any length. The task only writes and returns; this component,
+ * started with the Compute Engine, resumes what the last one left and delivers in the background. It says once
+ * when delivery stops working and once when it works again, with the counts.
+ *
+ * <p>The outbox names the connection {@value #CONNECTION}; the token, webhook URL and CA are read from the
+ * settings when an alert is sent, never written to disk.
  */
 @ComputeEngineSide
 public class AlertDelivery implements Startable {
 
-  private static final Logger LOG = Loggers.get(AlertDelivery.class);
-  private static final int MAX_CONNECTIONS = 4;
+  static final String OUTBOX_DIRECTORY = "mattermost-gate/outbox";
+  static final String CONNECTION = "sonarqube";
+  /** Where SonarQube keeps its data (ProcessProperties PATH_DATA), absolute in the Compute Engine's settings. */
+  static final String PATH_DATA = "sonar.path.data";
+  static final String PATH_HOME = "sonar.path.home";
+  /** The alert's description for the log lines written after the task is gone (no secrets). */
+  static final String WHAT = "sonar.what";
 
+  private static final Logger LOG = Loggers.get(AlertDelivery.class);
+
+  private final Configuration config;
   private final DeliveryTuning tuning;
   private final OkHttpClient httpClient;
-  private final Map<GateSettings.ConnectionKey, AsyncSender> connections = new LinkedHashMap<>();
-  private long retiredSubmitted;
-  private long retiredDelivered;
-  private long retiredFailed;
-  private long retiredDropped;
-  private long retiredRetried;
+  /** The settings the last task saw: what a send uses (a background thread may not read the settings itself). */
+  private final AtomicReference<GateSettings> latest = new AtomicReference<>();
+  private final AtomicReference<Connection> connection = new AtomicReference<>();
+  private volatile DeliveryEngine engine;
 
-  public AlertDelivery() {
-    this(DeliveryTuning.PRODUCTION);
+  public AlertDelivery(Configuration config) {
+    this(config, DeliveryTuning.PRODUCTION);
   }
 
-  private AlertDelivery(DeliveryTuning tuning) {
+  private AlertDelivery(Configuration config, DeliveryTuning tuning) {
+    this.config = Objects.requireNonNull(config, "config == null");
     this.tuning = tuning;
     this.httpClient = new OkHttpClient.Builder()
         .connectTimeout(tuning.connectTimeout())
@@ -57,8 +68,8 @@ public class AlertDelivery implements Startable {
         .build();
   }
 
-  static AlertDelivery withTuning(DeliveryTuning tuning) {
-    return new AlertDelivery(tuning);
+  static AlertDelivery withTuning(Configuration config, DeliveryTuning tuning) {
+    return new AlertDelivery(config, tuning);
   }
 
   /** Shared by the Mattermost clients and the SonarQube Web API lookups: one pool, one dispatcher. */
@@ -66,97 +77,129 @@ public class AlertDelivery implements Startable {
     return httpClient;
   }
 
-  /**
-   * Queues the post and waits for Mattermost's answer until {@code deadline} at the latest. Never throws.
-   *
-   * @param what names the alert in log messages (no secrets)
-   */
-  DeliveryOutcome deliver(GateSettings settings, Post post, Instant deadline, String what) {
-    AsyncSender sender;
-    try {
-      sender = sender(settings);
-    } catch (IllegalArgumentException e) {
-      LOG.warn("Mattermost: alert for {} not sent, invalid connection settings: {}", what, e.getMessage());
-      return DeliveryOutcome.FAILED;
-    }
-    CompletableFuture<PostResult> future = sender.submit(post);
-    future.whenComplete((result, failure) -> {
-      if (failure != null) {
-        LOG.warn("Mattermost: alert for {} was not delivered: {}", what, failure.getMessage());
-      }
-    });
-    long waitMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-    try {
-      future.get(waitMillis, TimeUnit.MILLISECONDS);
-      return DeliveryOutcome.DELIVERED;
-    } catch (TimeoutException e) {
-      future.thenRun(() -> LOG.info("Mattermost: alert for {} delivered in the background", what));
-      LOG.info("Mattermost: alert for {} not delivered yet, retrying in the background ({})", what, sender.stats());
-      return DeliveryOutcome.QUEUED;
-    } catch (ExecutionException e) {
-      return DeliveryOutcome.FAILED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return DeliveryOutcome.QUEUED;
-    }
-  }
-
-  /** Counts over every queue this Compute Engine has had. */
-  public synchronized DeliveryStats stats() {
-    long submitted = retiredSubmitted;
-    long delivered = retiredDelivered;
-    long failed = retiredFailed;
-    long dropped = retiredDropped;
-    long retried = retiredRetried;
-    for (AsyncSender sender : connections.values()) {
-      DeliveryStats stats = sender.stats();
-      submitted += stats.submitted();
-      delivered += stats.delivered();
-      failed += stats.failed();
-      dropped += stats.dropped();
-      retried += stats.retried();
-    }
-    return new DeliveryStats(submitted, delivered, failed, dropped, retried);
-  }
-
+  /** Opens the outbox and resumes the alerts an earlier Compute Engine left in it. */
   @Override
   public void start() {
-    // Queues start on first use.
+    Outbox outbox = outbox();
+    DeliveryEngine created = engine(outbox);
+    try {
+      created.start();
+    } catch (IOException e) {
+      LOG.warn("Mattermost: cannot open the outbox {} ({}); alerts are kept in memory only and do not survive a"
+          + " restart", outbox.directory().map(Path::toString).orElse(""), e.getMessage());
+      created = engine(Outbox.inMemory());
+      try {
+        created.start();
+      } catch (IOException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
+    engine = created;
   }
 
-  /** Gives queued alerts a short time to drain when the Compute Engine stops. */
+  /** Lets attempts under way end briefly; what waits stays in the outbox for the next start. */
   @Override
   public void stop() {
-    List<AsyncSender> closing;
-    synchronized (this) {
-      closing = new ArrayList<>(connections.values());
-      connections.clear();
-    }
-    for (AsyncSender sender : closing) {
-      sender.close();
-      retire(sender.stats());
+    DeliveryEngine running = engine;
+    if (running != null) {
+      running.close();
     }
     httpClient.dispatcher().executorService().shutdown();
     httpClient.connectionPool().evictAll();
   }
 
-  private synchronized AsyncSender sender(GateSettings settings) {
-    GateSettings.ConnectionKey key = settings.connectionKey();
-    AsyncSender existing = connections.get(key);
-    if (existing != null) {
-      return existing;
+  /**
+   * Writes the alert to the outbox and returns: {@link DeliveryOutcome#QUEUED}, or {@link DeliveryOutcome#FAILED}
+   * when the settings cannot make a connection. Never throws, never waits for Mattermost.
+   *
+   * @param what names the alert in log messages (no secrets)
+   * @param summary its line in a digest, when many alerts come at once
+   * @param coalesceKey a newer alert with the same key replaces this one while it waits
+   */
+  DeliveryOutcome deliver(GateSettings settings, Post post, String what, Delivery.Summary summary,
+      String coalesceKey) {
+    try {
+      connectionFor(settings);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Mattermost: alert for {} not sent, invalid connection settings: {}", what, e.getMessage());
+      return DeliveryOutcome.FAILED;
     }
-    MattermostClient client = client(settings);
-    AsyncSender sender = AsyncSender.builder(client)
+    latest.set(settings);
+    DeliveryEngine running = engine;
+    if (running == null) {
+      LOG.warn("Mattermost: alert for {} not sent: the delivery engine is not started", what);
+      return DeliveryOutcome.FAILED;
+    }
+    Submission submission = running.submit(Delivery.builder()
+        .connection(CONNECTION)
+        .channel(post.channel())
+        .post(post)
+        .summary(summary)
+        .coalesceKey(coalesceKey)
+        .attribute(WHAT, what)
+        .build());
+    DeliveryResult refused = submission.outcome().getNow(null);
+    return refused != null && !refused.isDelivered() ? DeliveryOutcome.FAILED : DeliveryOutcome.QUEUED;
+  }
+
+  /** Counts since the Compute Engine started, and whether Mattermost answers. */
+  public DeliveryHealth health() {
+    DeliveryEngine running = engine;
+    return running == null ? null : running.health();
+  }
+
+  /** {@code sonar.path.data}/mattermost-gate/outbox, else under {@code sonar.path.home}, else in memory. */
+  Outbox outbox() {
+    Optional<String> data = config.get(PATH_DATA);
+    if (data.isPresent() && !data.get().isBlank()) {
+      return Outbox.directory(Paths.get(data.get()).resolve(OUTBOX_DIRECTORY));
+    }
+    Optional<String> home = config.get(PATH_HOME);
+    if (home.isPresent() && !home.get().isBlank()) {
+      return Outbox.directory(Paths.get(home.get()).resolve("data").resolve(OUTBOX_DIRECTORY));
+    }
+    LOG.warn("Mattermost: neither {} nor {} is set; alerts are kept in memory only", PATH_DATA, PATH_HOME);
+    return Outbox.inMemory();
+  }
+
+  private DeliveryEngine engine(Outbox outbox) {
+    return DeliveryEngine.builder(this::resolve)
+        .outbox(outbox)
         .capacity(tuning.capacity())
-        .handOffTimeout(tuning.handOffTimeout())
-        .redeliveries(tuning.redeliveries())
-        .redeliveryDelay(tuning.redeliveryDelay())
+        .initialRetryDelay(tuning.initialRetryDelay())
+        .maxRetryDelay(tuning.maxRetryDelay())
         .closeTimeout(tuning.closeTimeout())
+        .addListener(new Reports())
         .build();
-    connections.put(key, sender);
-    retireOldest();
-    return sender;
+  }
+
+  /** The client for the settings a send should use now: the last task's, else the settings as they are. */
+  private MattermostClient resolve(String key) {
+    if (!CONNECTION.equals(key)) {
+      throw new IllegalArgumentException("connection: not this plugin's (" + key + ")");
+    }
+    GateSettings settings = latest.get();
+    if (settings == null) {
+      settings = GateSettings.from(config);
+      latest.compareAndSet(null, settings);
+    }
+    if (!settings.isActive()) {
+      throw new IllegalArgumentException("Mattermost is not configured any more (" + MattermostProperties.SITE_URL
+          + " and " + MattermostProperties.BOT_TOKEN + ", or " + MattermostProperties.WEBHOOK_URL + ")");
+    }
+    return connectionFor(settings).client;
+  }
+
+  /** One client per connection setting; a change of settings builds a new one. */
+  private Connection connectionFor(GateSettings settings) {
+    GateSettings.ConnectionKey key = settings.connectionKey();
+    Connection current = connection.get();
+    if (current != null && current.key.equals(key)) {
+      return current;
+    }
+    Connection created = new Connection(key, client(settings));
+    connection.set(created);
+    return created;
   }
 
   private MattermostClient client(GateSettings settings) {
@@ -181,26 +224,53 @@ public class AlertDelivery implements Startable {
     return builder.build();
   }
 
-  /** Settings changed more often than connections are kept: the oldest drains in the background. */
-  private void retireOldest() {
-    Iterator<AsyncSender> iterator = connections.values().iterator();
-    while (connections.size() > MAX_CONNECTIONS && iterator.hasNext()) {
-      AsyncSender oldest = iterator.next();
-      iterator.remove();
-      Thread closer = new Thread(() -> {
-        oldest.close();
-        retire(oldest.stats());
-      }, "mattermost-alert-drain");
-      closer.setDaemon(true);
-      closer.start();
+  private static final class Connection {
+    final GateSettings.ConnectionKey key;
+    final MattermostClient client;
+
+    Connection(GateSettings.ConnectionKey key, MattermostClient client) {
+      this.key = key;
+      this.client = client;
     }
   }
 
-  private synchronized void retire(DeliveryStats stats) {
-    retiredSubmitted += stats.submitted();
-    retiredDelivered += stats.delivered();
-    retiredFailed += stats.failed();
-    retiredDropped += stats.dropped();
-    retiredRetried += stats.retried();
+  /** The log lines written after the task is gone: one per alert's fate, one when delivery stops, one when back. */
+  private static final class Reports implements DeliveryListener {
+    @Override
+    public void delivered(Delivery delivery, DeliveryResult result) {
+      LOG.info("Mattermost: alert for {} delivered{}", what(delivery),
+          result.status() == DeliveryResult.Status.DIGESTED ? " in a digest" : "");
+    }
+
+    @Override
+    public void failed(Delivery delivery, DeliveryResult result) {
+      LOG.warn("Mattermost: alert for {} was not delivered: {}", what(delivery), result.error());
+    }
+
+    @Override
+    public void dropped(Delivery delivery) {
+      LOG.warn("Mattermost: alert for {} dropped unsent: the outbox was full", what(delivery));
+    }
+
+    @Override
+    public void stoppedWorking(String connection, DeliveryHealth health) {
+      LOG.warn("Mattermost: delivery stopped working ({}); alerts wait in the outbox and are retried: {}",
+          health.lastError().orElse("no answer"), counts(health));
+    }
+
+    @Override
+    public void recovered(String connection, DeliveryHealth health) {
+      LOG.info("Mattermost: delivery works again: {}", counts(health));
+    }
+
+    private static String counts(DeliveryHealth health) {
+      return "waiting=" + health.waiting() + ", delivered=" + health.delivered() + ", failed=" + health.failed()
+          + ", dropped=" + health.dropped() + ", coalesced=" + health.coalesced() + ", digested="
+          + health.digested();
+    }
+
+    private static String what(Delivery delivery) {
+      return delivery.attributes().getOrDefault(WHAT, delivery.id());
+    }
   }
 }

@@ -1,11 +1,12 @@
 package org.commandcenter.sonar.mattermost;
 
-/** What became of an alert by the time the Compute Engine thread stopped waiting. */
+/**
+ * What became of an alert by the time the Compute Engine thread returned: it never waits for Mattermost, so the
+ * alert is in the outbox or was not accepted at all; its delivery is logged when it happens.
+ */
 public enum DeliveryOutcome {
-  /** Mattermost accepted it. */
-  DELIVERED,
-  /** Not yet accepted; the background queue keeps trying. */
+  /** Written to the outbox; the delivery engine sends it (and logs the result). */
   QUEUED,
-  /** Refused for good (e.g. bad token or unknown channel) or not queued (queue full, bad settings). */
+  /** Not queued: the connection settings are invalid, or the delivery engine is not running. */
   FAILED
 }

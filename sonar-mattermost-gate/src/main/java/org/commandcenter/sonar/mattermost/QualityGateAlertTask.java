@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.HttpUrl;
+import org.commandcenter.mattermost.Attachment;
+import org.commandcenter.mattermost.Delivery;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.warroom.WarRoom;
 import org.sonar.api.ce.posttask.PostProjectAnalysisTask;
@@ -17,7 +19,9 @@ import org.sonar.api.utils.log.Loggers;
 
 /**
  * Posts a Mattermost alert when a project analysis finishes. Thin: the decision, the route and the message are
- * made elsewhere. It never throws and never holds the Compute Engine thread longer than {@link #BUDGET}.
+ * made elsewhere, and the alert goes to the outbox of {@link AlertDelivery}: the task only writes it and returns.
+ * It never throws and never holds the Compute Engine thread longer than {@link #BUDGET} (spent, if at all, on
+ * asking SonarQube's Web API for the previous gate status).
  */
 public class QualityGateAlertTask implements PostProjectAnalysisTask {
 
@@ -104,9 +108,36 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
         .username(settings.username().orElse(null))
         .build();
     String what = projectKey + " (" + kind + " to " + route + ")";
-    DeliveryOutcome outcome = delivery.deliver(settings, post, deadline, what);
+    DeliveryOutcome outcome = delivery.deliver(settings, post, what, summary(kind, post),
+        coalesceKey(analysis));
     LOG.info("Mattermost: alert for {}: {}", what, outcome);
     return outcome.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The alert's line in a digest: its title, linked like the title (the dashboard or the background tasks). */
+  private static Delivery.Summary summary(AlertKind kind, Post post) {
+    Attachment attachment = post.attachments().get(0);
+    String text = attachment.title().length() > 300 ? attachment.title().substring(0, 299) + "…" : attachment.title();
+    return Delivery.Summary.of(severity(kind), text, attachment.titleLink());
+  }
+
+  private static Delivery.Severity severity(AlertKind kind) {
+    switch (kind) {
+      case GATE_FAILED:
+      case ANALYSIS_FAILED:
+        return Delivery.Severity.ERROR;
+      case BACK_TO_GREEN:
+      case GATE_PASSED:
+        return Delivery.Severity.SUCCESS;
+      default:
+        return Delivery.Severity.NOTICE;
+    }
+  }
+
+  /** A newer alert of the same project and branch replaces an older one still waiting: only the latest state. */
+  private static String coalesceKey(ProjectAnalysis analysis) {
+    String branch = analysis.getBranch().flatMap(b -> b.getName()).orElse("");
+    return "sonar:" + analysis.getProject().getKey() + "@" + branch;
   }
 
   private PreviousStatusSource previousStatusSource(GateSettings settings) {

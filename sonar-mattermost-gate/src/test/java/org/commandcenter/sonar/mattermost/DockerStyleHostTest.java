@@ -21,7 +21,7 @@ class DockerStyleHostTest {
   private static final DeliveryTuning FAST = new DeliveryTuning(Duration.ofMillis(300), Duration.ofSeconds(5),
       RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(200))
           .deadline(Duration.ofSeconds(5)).build(),
-      10, Duration.ofMillis(50), 30, Duration.ofMillis(300), Duration.ofSeconds(2));
+      10, Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofSeconds(2));
 
   private final MattermostSandbox mattermost = MattermostSandbox.builder().withSampleData().build();
   private AlertDelivery delivery;
@@ -29,12 +29,13 @@ class DockerStyleHostTest {
   @BeforeEach
   void start() throws Exception {
     mattermost.start();
-    delivery = AlertDelivery.withTuning(FAST);
   }
 
   @AfterEach
   void stop() {
-    delivery.stop();
+    if (delivery != null) {
+      delivery.stop();
+    }
     mattermost.close();
   }
 
@@ -44,6 +45,8 @@ class DockerStyleHostTest {
     MapConfiguration config = new MapConfiguration()
         .set(MattermostProperties.WEBHOOK_URL, composeSite + "/hooks/" + MattermostSandbox.SONAR_HOOK)
         .set(MattermostProperties.DEFAULT_CHANNEL, "war-room");
+    delivery = AlertDelivery.withTuning(config, FAST);
+    delivery.start();
     QualityGateAlertTask task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"),
         delivery);
 

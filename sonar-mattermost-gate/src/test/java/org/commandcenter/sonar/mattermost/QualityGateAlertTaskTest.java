@@ -3,6 +3,8 @@ package org.commandcenter.sonar.mattermost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.event.Level;
 import org.sonar.api.ce.posttask.PostProjectAnalysisTaskTester;
 import org.sonar.api.ce.posttask.QualityGate;
@@ -37,7 +40,10 @@ class QualityGateAlertTaskTest {
   private static final DeliveryTuning FAST = new DeliveryTuning(Duration.ofMillis(300), Duration.ofSeconds(5),
       RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(200))
           .deadline(Duration.ofSeconds(5)).build(),
-      10, Duration.ofMillis(50), 30, Duration.ofMillis(300), Duration.ofSeconds(2));
+      10, Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofSeconds(2));
+
+  @TempDir
+  Path dataDir;
 
   @RegisterExtension
   final LogTesterJUnit5 logTester = new LogTesterJUnit5();
@@ -60,14 +66,22 @@ class QualityGateAlertTaskTest {
     sonarWebApi = new MockWebServer();
     sonarWebApi.setDispatcher(new FakeSonarWebApi());
     sonarWebApi.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-    delivery = AlertDelivery.withTuning(FAST);
     config = new MapConfiguration()
+        .set(AlertDelivery.PATH_DATA, dataDir.toString())
         .set(MattermostProperties.SITE_URL, mattermost.url())
         .set(MattermostProperties.BOT_TOKEN, MattermostSandbox.SONAR_BOT_TOKEN)
         .set(MattermostProperties.TEAM, TEAM)
         .set(MattermostProperties.DEFAULT_CHANNEL, "alerts")
         .set(MattermostProperties.WAR_ROOM_CHANNEL, "war-room");
+    delivery = started();
     task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery);
+  }
+
+  /** What the Compute Engine does at start: create the component and start it (it resumes the outbox). */
+  private AlertDelivery started() {
+    AlertDelivery created = AlertDelivery.withTuning(config, FAST);
+    created.start();
+    return created;
   }
 
   @AfterEach
@@ -95,7 +109,7 @@ class QualityGateAlertTaskTest {
         .contains("**C**, required A")
         .contains("[Join the War Room](" + mattermost.url() + "/factory/channels/war-room?join_call=true)");
     assertThat(attachment.getAsJsonArray("fields").toString()).contains("Sonar way").contains("Failed");
-    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "delivered");
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "queued");
     awaitDelivered(1);
   }
 
@@ -110,7 +124,7 @@ class QualityGateAlertTaskTest {
     assertThat(attachment.get("title").getAsString()).isEqualTo("Quality gate passed: Shop Backend");
     assertThat(attachment.get("color").getAsString()).isEqualTo(AlertMessage.GREEN);
     assertThat(attachment.get("text").getAsString()).doesNotContain("War Room");
-    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "delivered");
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "queued");
   }
 
   @Test
@@ -298,8 +312,62 @@ class QualityGateAlertTaskTest {
     assertThat(posts).hasSize(1);
     assertThat(posts.get(0).attachments().get(0).get("title").getAsString()).startsWith("Quality gate failed");
     awaitDelivered(1);
-    assertThat(delivery.stats().retried()).isGreaterThanOrEqualTo(1);
-    assertThat(delivery.stats().failed()).isZero();
+    assertThat(delivery.health().failed()).isZero();
+    // One line when delivery stopped working, one when it recovered, each with the counts.
+    awaitLog(Level.INFO, "delivery works again");
+    assertThat(logTester.logs(Level.WARN)).filteredOn(log -> log.contains("delivery stopped working")).hasSize(1)
+        .allSatisfy(log -> assertThat(log).contains("waiting=1"));
+    assertThat(logTester.logs(Level.INFO)).filteredOn(log -> log.contains("delivery works again")).hasSize(1)
+        .allSatisfy(log -> assertThat(log).contains("waiting=0, delivered=1, failed=0"));
+  }
+
+  @Test
+  void theTaskOnlyWritesTheAlertAndItSurvivesARestartOfTheComputeEngine() throws Exception {
+    warmUp();
+    mattermost.faults().down();
+    PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate());
+    tester.execute();
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "queued");
+    Path outbox = dataDir.resolve(AlertDelivery.OUTBOX_DIRECTORY);
+    assertThat(outbox).isDirectory();
+    delivery.stop(); // the Compute Engine stops with the alert undelivered
+
+    mattermost.faults().up();
+    delivery = started(); // and starts again: the alert is resumed from the outbox
+    List<ReceivedPost> posts = mattermost.awaitPosts(TEAM, "alerts", 1, Duration.ofSeconds(15));
+    awaitDelivered(1);
+    assertThat(posts).hasSize(1);
+    assertThat(posts.get(0).attachments().get(0).get("title").getAsString()).startsWith("Quality gate failed");
+    try (var files = Files.walk(outbox)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(file)) {
+          assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+              .as(file.toString()).doesNotContain(MattermostSandbox.SONAR_BOT_TOKEN);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aNewerAnalysisReplacesTheWaitingAlertOfTheSameProject() throws Exception {
+    warmUp();
+    // Two seconds between attempts: the second analysis comes while the first alert waits, not while it is tried.
+    delivery.stop();
+    delivery = AlertDelivery.withTuning(config, new DeliveryTuning(FAST.connectTimeout(), FAST.readTimeout(),
+        FAST.retryPolicy(), FAST.capacity(), Duration.ofSeconds(2), Duration.ofSeconds(2), FAST.closeTimeout()));
+    delivery.start();
+    task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery);
+    mattermost.faults().down();
+    Analyses.tester(task, Analyses.failingGate()).execute();
+    awaitLog(Level.WARN, "delivery stopped working");
+    config.set(MattermostProperties.NOTIFY, "always");
+    Analyses.tester(task, Analyses.passingGate()).execute();
+    mattermost.faults().up();
+
+    ReceivedPost post = single("alerts");
+    assertThat(post.attachments().get(0).get("title").getAsString()).startsWith("Quality gate passed");
+    awaitDelivered(1);
+    assertThat(delivery.health().coalesced()).isEqualTo(1);
   }
 
   @Test
@@ -334,7 +402,7 @@ class QualityGateAlertTaskTest {
     tester.execute();
 
     assertThat(single("alerts").attachments().get(0).get("text").getAsString()).doesNotContain("War Room");
-    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "delivered");
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "queued");
     assertThat(logTester.logs(Level.WARN))
         .anyMatch(log -> log.contains("invalid setting " + MattermostProperties.WAR_ROOM_CHANNEL + ": 'war room'"));
   }
@@ -354,14 +422,18 @@ class QualityGateAlertTaskTest {
   }
 
   @Test
-  void reportsAPermanentRefusalWithoutRetryingOrLeakingTheToken() {
+  void reportsAPermanentRefusalWithoutRetryingOrLeakingTheToken() throws Exception {
     config.set(MattermostProperties.BOT_TOKEN, "wrong-s3cret-token");
     PostProjectAnalysisTaskTester tester = Analyses.tester(task, Analyses.failingGate());
 
     tester.execute();
 
-    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "failed");
+    assertThat(tester.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "queued");
+    awaitLog(Level.WARN, "was not delivered");
+    assertThat(delivery.health().failed()).isEqualTo(1);
+    assertThat(logTester.logs(Level.WARN)).anyMatch(log -> log.contains("was not delivered") && log.contains("401"));
     assertThat(mattermost.allPosts()).isEmpty();
+    assertThat(mattermost.requests()).hasSize(1);
     assertThat(String.join("\n", logTester.logs())).doesNotContain("wrong-s3cret-token");
   }
 
@@ -406,17 +478,27 @@ class QualityGateAlertTaskTest {
     awaitDelivered(1);
     delivery.stop();
     mattermost.clearPosts();
-    delivery = AlertDelivery.withTuning(FAST);
+    logTester.clear();
+    delivery = started();
     task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery);
+  }
+
+  /** Lines the delivery engine's threads log come a moment after what they report on. */
+  private void awaitLog(Level level, String text) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (logTester.logs(level).stream().noneMatch(log -> log.contains(text)) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(logTester.logs(level)).anyMatch(log -> log.contains(text));
   }
 
   /** The stand-in stores a post just before the sender hears back, so counts lag a little. */
   private void awaitDelivered(long count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (delivery.stats().delivered() < count && System.nanoTime() < deadline) {
+    while (delivery.health().delivered() < count && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(delivery.stats().delivered()).isEqualTo(count);
+    assertThat(delivery.health().delivered()).isEqualTo(count);
   }
 
   private ReceivedPost single(String channel) throws Exception {

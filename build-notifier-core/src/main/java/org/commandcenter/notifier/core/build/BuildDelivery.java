@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.commandcenter.mattermost.Delivery;
+import org.commandcenter.mattermost.DeliveryResult;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.Post;
-import org.commandcenter.mattermost.PostResult;
 import org.commandcenter.mattermost.Priority;
+import org.commandcenter.mattermost.Submission;
 import org.commandcenter.mattermost.User;
 import org.commandcenter.mattermost.rules.Usernames;
 import org.commandcenter.mattermost.warroom.WarRoom;
@@ -26,10 +28,15 @@ import org.commandcenter.notifier.core.NotifyOutcome;
 import org.commandcenter.notifier.core.PostRef;
 import org.commandcenter.notifier.core.ThreadStore;
 import org.commandcenter.notifier.core.WarRoomConfig;
+import org.commandcenter.notifier.core.delivery.Dispatch;
+import org.commandcenter.notifier.core.delivery.ThreadEffects;
 
 /**
- * Delivers one build notification to every configured channel. Over REST: one root post per build, updated in
- * place, details as thread replies, incident threads across builds. Over a webhook: one rich post.
+ * Delivers one build notification to every configured channel, one delivery per channel through the delivery
+ * engine. Over REST: one root post per build, updated in place, details as thread replies, incident threads across
+ * builds. Over a webhook: one rich post. A build's deliveries to a channel share a coalesce key, so that its
+ * "completed" replaces its "started" while that still waits; those that create a new post carry a summary, their
+ * line in a digest.
  */
 public final class BuildDelivery {
   /** Culprit lookups are one request each; a merge of hundreds of commits must not become hundreds of calls. */
@@ -39,147 +46,235 @@ public final class BuildDelivery {
   private final ThreadStore store;
   private final NotificationLog log;
   private final NotifyConfig config;
+  private final Dispatch dispatch;
   private final MessageRenderer renderer;
 
-  public BuildDelivery(MattermostClient client, ThreadStore store, NotificationLog log, NotifyConfig config) {
+  public BuildDelivery(MattermostClient client, ThreadStore store, NotificationLog log, NotifyConfig config,
+      Dispatch dispatch) {
     this.client = client;
     this.store = store;
     this.log = log;
     this.config = config;
+    this.dispatch = dispatch;
     this.renderer = new MessageRenderer(config);
   }
 
   public NotifyOutcome deliver(BuildFacts facts) {
     Optional<BuildEvent> decided = EventDecider.decide(facts, config);
-    List<String> channels = targets();
-    List<String> sent = new ArrayList<>();
-    Map<String, String> failures = new LinkedHashMap<>();
     if (decided.isEmpty()) {
       if (!facts.isRunning() && !client.isWebhook()) {
-        finishSilently(facts, channels, sent, failures);
+        return finishSilently(facts);
       }
-      return NotifyOutcome.of(null, sent, failures, false);
+      return NotifyOutcome.of(null, List.of(), Map.of(), false);
     }
     BuildEvent event = decided.get();
     if (!client.isWebhook() && config.channels().isEmpty()) {
       String error = "channels: at least one channel is required with a bot token (the REST API)";
       log.line(NotificationLog.PREFIX + "Could not notify: " + error);
-      return NotifyOutcome.of(event, sent, Map.of("", error), false);
+      return NotifyOutcome.of(event, List.of(), Map.of("", error), false);
     }
-    List<String> culprits = null;
-    for (String channel : channels) {
+    List<String> culprits = client.isWebhook() ? List.of() : culprits(facts, event);
+    Map<String, String> failures = new LinkedHashMap<>();
+    Map<String, Submission> submitted = new LinkedHashMap<>();
+    for (String channel : targets()) {
       try {
-        if (client.isWebhook()) {
-          client.sendAllowingLessPriority(renderer.single(facts, event, channel, warRoomLink(facts)).newBuilder()
-              .priority(opensIncident(facts, event, channel) ? urgentPriority(facts) : null).build(), log::notice);
-        } else {
-          if (culprits == null) {
-            culprits = culprits(facts, event);
-          }
-          deliverRest(facts, event, channel, culprits);
-        }
-        sent.add(channel);
-        log.line(NotificationLog.PREFIX + Status.words(event) + " notification sent to " + describe(channel));
-      } catch (MattermostException | RuntimeException e) {
+        submitted.put(channel, client.isWebhook() ? submitWebhook(facts, event, channel)
+            : submitRest(facts, event, channel, culprits));
+      } catch (RuntimeException e) {
         String error = NotificationLog.reason(e);
         failures.put(channel, error);
         log.line(NotificationLog.PREFIX + "Could not notify " + describe(channel) + ": " + error);
       }
     }
-    return NotifyOutcome.of(event, sent, failures, false);
+    List<String> sent = new ArrayList<>();
+    boolean timedOut = report(submitted, sent, failures,
+        channel -> Status.words(event) + " notification sent to " + describe(channel));
+    return NotifyOutcome.of(event, sent, failures, timedOut);
   }
 
-  private void deliverRest(BuildFacts facts, BuildEvent event, String channel, List<String> culprits)
-      throws MattermostException {
+  private Submission submitWebhook(BuildFacts facts, BuildEvent event, String channel) {
+    Post post = renderer.single(facts, event, channel, warRoomLink(facts)).newBuilder()
+        .priority(event.isTrouble() && store.openIncident(channel).isEmpty() ? urgentPriority(facts) : null)
+        .build();
+    return dispatch.submit(delivery(facts, channel).post(post.newBuilder().channel(null).build())
+        .summary(summary(facts, event)));
+  }
+
+  private Submission submitRest(BuildFacts facts, BuildEvent event, String channel, List<String> culprits) {
     Optional<PostRef> existing = store.buildThread(channel);
     String warRoomLink = warRoomLink(facts);
     Post root = renderer.root(facts, event, channel, warRoomLink);
+    Delivery.Builder delivery = delivery(facts, channel);
+    ThreadEffects effects = new ThreadEffects(facts.jobName(), facts.buildNumber(), channel);
     if (event == BuildEvent.STARTED) {
       if (existing.isPresent()) {
-        client.update(existing.get().postId(), root);
+        delivery.update(existing.get().postId(), root);
       } else {
-        PostResult created = client.send(root);
-        store.saveBuildThread(channel, PostRef.of(created.postId(), created.channelId()));
+        delivery.post(root).summary(summary(facts, event));
+        effects.saveBuildThread(0);
       }
-      return;
+      return dispatch.submit(delivery, effects, store);
     }
 
     Optional<PostRef> incident = store.openIncident(channel);
     boolean opensIncident = event.isTrouble() && incident.isEmpty();
     Priority priority = opensIncident ? urgentPriority(facts) : null;
-    PostRef rootRef;
-    PostRef incidentRef;
+    // The thread root: an existing post (its id) or the post of step 0.
+    String rootId = existing.map(PostRef::postId).orElse(null);
     if (existing.isPresent()) {
-      rootRef = existing.get();
-      client.update(rootRef.postId(), root);
-      incidentRef = rootRef;
+      delivery.update(rootId, root);
       if (priority != null) {
         // Priority is fixed when a post is created: raise the alarm with a post of its own.
-        PostResult alert = client.sendAllowingLessPriority(
-            renderer.alert(facts, event, channel, warRoomLink).newBuilder().priority(priority).build(), log::notice);
-        incidentRef = PostRef.of(alert.postId(), alert.channelId());
+        delivery.post(renderer.alert(facts, event, channel, warRoomLink).newBuilder().priority(priority).build());
+        if (opensIncident) {
+          effects.saveIncident(1);
+        }
+      } else if (opensIncident) {
+        effects.saveIncident(existing.get());
       }
     } else {
-      PostResult created = client.sendAllowingLessPriority(root.newBuilder().priority(priority).build(), log::notice);
-      rootRef = PostRef.of(created.postId(), created.channelId());
-      store.saveBuildThread(channel, rootRef);
-      incidentRef = rootRef;
+      delivery.post(root.newBuilder().priority(priority).build()).summary(summary(facts, event));
+      effects.saveBuildThread(0);
+      if (opensIncident) {
+        effects.saveIncident(0);
+      }
     }
 
-    if (opensIncident) {
-      // Remembered before the details go out: a failed reply must not lose the incident.
-      store.saveOpenIncident(channel, incidentRef);
-    }
-
-    String replyChannel = rootRef.channelId() != null ? rootRef.channelId() : channel;
-    for (Post detail : renderer.details(facts, event, replyChannel)) {
-      client.reply(rootRef.postId(), detail);
-    }
+    List<Post> replies = new ArrayList<>(renderer.details(facts, event, channel));
     if (!culprits.isEmpty()) {
-      client.reply(rootRef.postId(), renderer.culprits(culprits, replyChannel));
+      replies.add(renderer.culprits(culprits, channel));
+    }
+    for (Post reply : replies) {
+      if (rootId != null) {
+        delivery.post(reply.newBuilder().rootId(rootId).build());
+      } else {
+        delivery.reply(0, reply);
+      }
     }
 
     if (event.isTrouble()) {
-      if (!opensIncident && !incident.get().postId().equals(rootRef.postId())) {
-        client.reply(incident.get().postId(), renderer.stillFailing(facts, event, replyOf(incident.get(), channel)));
+      if (!opensIncident && !incident.get().postId().equals(rootId)) {
+        delivery.post(renderer.stillFailing(facts, event, channel).newBuilder()
+            .rootId(incident.get().postId()).build());
       }
     } else if (facts.result() == BuildResult.SUCCESS && incident.isPresent()) {
       if (event == BuildEvent.BACK_TO_NORMAL) {
-        client.reply(incident.get().postId(), renderer.backToNormal(facts, replyOf(incident.get(), channel)));
+        delivery.post(renderer.backToNormal(facts, channel).newBuilder().rootId(incident.get().postId()).build());
       }
-      store.closeIncident(channel);
+      effects.closeIncident();
     }
+    return dispatch.submit(delivery, effects, store);
   }
 
   /**
    * No event is enabled for this result, but a root post made at "started" must not stay "started" forever, and
    * a success still ends the open incident.
    */
-  private void finishSilently(BuildFacts facts, List<String> channels, List<String> sent,
-      Map<String, String> failures) {
+  private NotifyOutcome finishSilently(BuildFacts facts) {
     BuildEvent natural = EventDecider.natural(facts);
-    for (String channel : channels) {
+    Map<String, Submission> submitted = new LinkedHashMap<>();
+    Map<String, String> failures = new LinkedHashMap<>();
+    for (String channel : targets()) {
       try {
         Optional<PostRef> existing = store.buildThread(channel);
         if (existing.isPresent()) {
-          client.update(existing.get().postId(), renderer.root(facts, natural, channel, warRoomLink(facts)));
-          sent.add(channel);
-          log.line(NotificationLog.PREFIX + "Updated the build's post in " + describe(channel) + " to "
-              + Status.words(natural));
-        }
-        if (facts.result() == BuildResult.SUCCESS) {
+          ThreadEffects effects = new ThreadEffects(facts.jobName(), facts.buildNumber(), channel);
+          if (facts.result() == BuildResult.SUCCESS) {
+            effects.closeIncident();
+          }
+          submitted.put(channel, dispatch.submit(delivery(facts, channel)
+              .update(existing.get().postId(), renderer.root(facts, natural, channel, warRoomLink(facts))),
+              effects, store));
+        } else if (facts.result() == BuildResult.SUCCESS) {
           store.closeIncident(channel);
         }
-      } catch (MattermostException | RuntimeException e) {
+      } catch (RuntimeException e) {
         String error = NotificationLog.reason(e);
         failures.put(channel, error);
         log.line(NotificationLog.PREFIX + "Could not update the post in " + describe(channel) + ": " + error);
       }
     }
+    List<String> sent = new ArrayList<>();
+    boolean timedOut = report(submitted, sent, failures,
+        channel -> "Updated the build's post in " + describe(channel) + " to " + Status.words(natural));
+    return NotifyOutcome.of(null, sent, failures, timedOut);
   }
 
-  private boolean opensIncident(BuildFacts facts, BuildEvent event, String channel) {
-    return event.isTrouble() && store.openIncident(channel).isEmpty();
+  /**
+   * Waits for the first attempts and says in the build log how each went. A delivery held for a digest counts as
+   * sent: it goes out within seconds with the others.
+   *
+   * @return whether some delivery was still under way at the deadline
+   */
+  private boolean report(Map<String, Submission> submitted, List<String> sent, Map<String, String> failures,
+      java.util.function.Function<String, String> done) {
+    List<String> channels = new ArrayList<>(submitted.keySet());
+    List<Optional<DeliveryResult>> results = dispatch.firstAttempts(new ArrayList<>(submitted.values()));
+    boolean timedOut = false;
+    for (int i = 0; i < channels.size(); i++) {
+      String channel = channels.get(i);
+      Optional<DeliveryResult> result = results.get(i);
+      if (result.isEmpty()) {
+        timedOut = true;
+        continue;
+      }
+      result.get().notices().forEach(log::notice);
+      switch (result.get().status()) {
+        case DELIVERED:
+          sent.add(channel);
+          log.line(NotificationLog.PREFIX + done.apply(channel));
+          break;
+        case DIGESTED:
+        case QUEUED:
+          sent.add(channel);
+          log.line(NotificationLog.PREFIX + "Notification queued for " + describe(channel)
+              + ": it goes out in a digest with the other notifications that came at the same time");
+          break;
+        case WAITING:
+          failures.put(channel, result.get().error() + " (it is retried in the background)");
+          log.line(NotificationLog.PREFIX + "Could not notify " + describe(channel) + ": " + result.get().error()
+              + "; it stays queued and is retried in the background");
+          break;
+        default:
+          String error = result.get().error() != null ? result.get().error() : result.get().status().toString();
+          failures.put(channel, error);
+          log.line(NotificationLog.PREFIX + "Could not notify " + describe(channel) + ": " + error);
+      }
+    }
+    return timedOut;
+  }
+
+  /** A delivery of this build to a channel; {@code ""} is a webhook's own channel. */
+  private Delivery.Builder delivery(BuildFacts facts, String channel) {
+    return dispatch.delivery(channel.isEmpty() ? null : channel)
+        .coalesceKey("build:" + facts.jobName() + "#" + facts.buildNumber() + ":" + channel);
+  }
+
+  /** The build's line in a digest: its title and what happened, linked to the build. */
+  private static Delivery.Summary summary(BuildFacts facts, BuildEvent event) {
+    String text = MessageRenderer.title(facts) + ": " + Status.words(event).toLowerCase(Locale.ROOT);
+    if (text.length() > 300) {
+      text = text.substring(0, 299) + "…";
+    }
+    String link = facts.buildUrl();
+    return Delivery.Summary.of(severity(event), text,
+        link != null && (link.startsWith("http://") || link.startsWith("https://")) ? link : null);
+  }
+
+  private static Delivery.Severity severity(BuildEvent event) {
+    switch (event) {
+      case FAILURE:
+      case REPEATED_FAILURE:
+      case REGRESSION:
+        return Delivery.Severity.ERROR;
+      case UNSTABLE:
+        return Delivery.Severity.WARNING;
+      case SUCCESS:
+      case BACK_TO_NORMAL:
+        return Delivery.Severity.SUCCESS;
+      default:
+        return Delivery.Severity.NOTICE;
+    }
   }
 
   /** Urgent with requested acknowledgement, for a failure of the main line (when configured). */
@@ -202,7 +297,8 @@ public final class BuildDelivery {
 
   /**
    * Mattermost usernames of the committers, for trouble events over REST: the ones the host vouches for, and, only
-   * when the administrator turned it on, the ones found by commit e-mail. Lookup failures only cost the ping.
+   * when the administrator turned it on, the ones found by commit e-mail, looked up before the notification is
+   * queued (on the build's thread, within its deadline). Lookup failures only cost the ping.
    */
   private List<String> culprits(BuildFacts facts, BuildEvent event) {
     if (!config.mentionCulprits() || !event.isTrouble() || facts.changes().isEmpty()) {
@@ -222,13 +318,21 @@ public final class BuildDelivery {
         emails.add(email.strip().toLowerCase(Locale.ROOT));
       }
     }
+    if (emails.isEmpty()) {
+      return new ArrayList<>(usernames);
+    }
+    Optional<MattermostClient> reader = dispatch.reader();
+    if (reader.isEmpty()) {
+      log.line(NotificationLog.PREFIX + "Mattermost is not answering: committers are not looked up to be mentioned");
+      return new ArrayList<>(usernames);
+    }
     int lookups = 0;
     for (String email : emails) {
       if (lookups++ == MAX_CULPRIT_LOOKUPS) {
         break;
       }
       try {
-        Optional<User> user = client.userByEmail(email);
+        Optional<User> user = reader.get().userByEmail(email);
         if (user.isPresent() && !user.get().isBot() && Usernames.isMentionable(user.get().username())) {
           usernames.add(user.get().username());
         }
@@ -248,12 +352,7 @@ public final class BuildDelivery {
     return config.channels();
   }
 
-  private static String replyOf(PostRef ref, String channel) {
-    return ref.channelId() != null ? ref.channelId() : channel;
-  }
-
   static String describe(String channel) {
     return channel.isEmpty() ? "the webhook's default channel" : "channel " + channel;
   }
-
 }

@@ -2,12 +2,15 @@ package org.commandcenter.notifier.core.step;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.commandcenter.mattermost.Attachment;
 import org.commandcenter.mattermost.Field;
+import org.commandcenter.mattermost.DeliveryResult;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.MattermostException;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.PostResult;
+import org.commandcenter.mattermost.Submission;
 import org.commandcenter.mattermost.rules.EmojiNames;
 import org.commandcenter.mattermost.rules.Fields;
 import org.commandcenter.mattermost.rules.MattermostIds;
@@ -19,17 +22,25 @@ import org.commandcenter.notifier.core.PostOwner;
 import org.commandcenter.notifier.core.SendRequest;
 import org.commandcenter.notifier.core.SendResponse;
 import org.commandcenter.notifier.core.WarRoomConfig;
+import org.commandcenter.notifier.core.delivery.Dispatch;
 
-/** Sends what one {@code mattermostSend} asked for, to each of its channels. */
+/**
+ * Sends what one {@code mattermostSend} asked for, to each of its channels: one delivery per channel through the
+ * delivery engine, waiting for their first attempts up to the step's deadline (so that {@code failOnError} and the
+ * returned post ids work); what is not through by then goes on in the engine. Files are uploaded first, on the
+ * step's thread: a post can only name files Mattermost already has.
+ */
 public final class StepDelivery {
   private final MattermostClient client;
   private final NotificationLog log;
   private final SendRequest request;
+  private final Dispatch dispatch;
 
-  public StepDelivery(MattermostClient client, NotificationLog log, SendRequest request) {
+  public StepDelivery(MattermostClient client, NotificationLog log, SendRequest request, Dispatch dispatch) {
     this.client = client;
     this.log = log;
     this.request = request;
+    this.dispatch = dispatch;
   }
 
   public SendResponse deliver() {
@@ -48,59 +59,87 @@ public final class StepDelivery {
         ? List.of(new SendRequest.Target(null, null))
         : request.targets();
 
-    List<String> postIds = new ArrayList<>();
-    PostResult first = null;
     List<String> errors = new ArrayList<>();
+    List<String> wheres = new ArrayList<>();
+    List<Submission> submissions = new ArrayList<>();
     for (SendRequest.Target target : targets) {
       String where = target.channel() == null ? "the default channel" : "channel " + target.channel();
       try {
-        PostResult result = deliverTo(base, target);
-        if (first == null) {
-          first = result;
-        }
-        postIds.addAll(result.postIds());
-        log.line(NotificationLog.PREFIX + (request.updatePostId() != null ? "Updated post in " : "Message sent to ")
-            + where);
+        submissions.add(submit(base, target));
+        wheres.add(where);
       } catch (MattermostException | RuntimeException e) {
         String error = "could not send to " + where + ": " + NotificationLog.reason(e);
         errors.add(error);
         log.line(NotificationLog.PREFIX + "Mattermost notification failed: " + error);
       }
     }
+
+    List<Optional<DeliveryResult>> results = dispatch.firstAttempts(submissions);
+    List<String> postIds = new ArrayList<>();
+    PostResult first = null;
+    boolean late = false;
+    for (int i = 0; i < results.size(); i++) {
+      String where = wheres.get(i);
+      Optional<DeliveryResult> result = results.get(i);
+      if (result.isEmpty()) {
+        late = true;
+        continue;
+      }
+      result.get().notices().forEach(log::notice);
+      if (result.get().status() == DeliveryResult.Status.DELIVERED) {
+        PostResult posted = result.get().posts().get(0);
+        if (first == null) {
+          first = posted;
+        }
+        postIds.addAll(posted.postIds());
+        log.line(NotificationLog.PREFIX + (request.updatePostId() != null ? "Updated post in " : "Message sent to ")
+            + where);
+      } else {
+        String error = "could not send to " + where + ": " + result.get().error()
+            + (result.get().status() == DeliveryResult.Status.WAITING
+                ? "; it stays queued and is retried in the background" : "");
+        errors.add(error);
+        log.line(NotificationLog.PREFIX + "Mattermost notification failed: " + error);
+      }
+    }
+    if (late) {
+      errors.add("Mattermost did not answer within " + Dispatch.seconds(request.deadline())
+          + "; the message is still being sent in the background");
+    }
     if (errors.isEmpty()) {
       return SendResponse.sent(first.postId(), first.channelId(), threadOf(first), postIds);
     }
-    String error = "Mattermost notification failed: " + String.join("; ", errors);
+    String error = late && errors.size() == 1 && first == null ? errors.get(0)
+        : "Mattermost notification failed: " + String.join("; ", errors);
     return first == null
         ? SendResponse.failed(error)
         : SendResponse.partial(first.postId(), first.channelId(), threadOf(first), postIds, error);
   }
 
-  private PostResult deliverTo(Post base, SendRequest.Target target) throws MattermostException {
+  private Submission submit(Post base, SendRequest.Target target) throws MattermostException {
     Post.Builder post = base.newBuilder();
-    if (target.channel() != null) {
-      post.channel(target.channel());
-    }
     String username = target.username() != null ? target.username() : request.username();
     if (username != null) {
       post.username(username);
     }
     if (request.updatePostId() != null) {
       requireOwn("updatePostId", request.updatePostId());
-      return client.update(request.updatePostId(), post.build());
+      return dispatch.submit(dispatch.delivery(target.channel()).update(request.updatePostId(), post.build()));
     }
+    String channel = target.channel();
     if (!request.files().isEmpty()) {
-      String channelId = channelId(target.channel());
-      post.channel(channelId);
+      MattermostClient reader = dispatch.reader().orElseThrow(() -> new MattermostException(
+          "files cannot be uploaded: Mattermost is not answering"));
+      channel = channelId(reader, target.channel());
       for (FileUpload file : request.files()) {
-        post.addFileId(client.uploadFile(channelId, file.name(), file.content()));
+        post.addFileId(reader.uploadFile(channel, file.name(), file.content()));
       }
     }
     if (request.threadId() != null) {
       requireOwn("threadId", request.threadId());
-      return client.reply(request.threadId(), post.build());
+      post.rootId(request.threadId());
     }
-    return client.sendAllowingLessPriority(post.build(), log::notice);
+    return dispatch.submit(dispatch.delivery(channel).post(post.build()));
   }
 
   private Post basePost() {
@@ -153,7 +192,9 @@ public final class StepDelivery {
     if (request.policy().foreignPostsAllowed()) {
       return;
     }
-    if (request.owner() == null || !request.owner().owns(client.post(postId))) {
+    MattermostClient reader = dispatch.reader().orElseThrow(() -> new MattermostException(
+        field + ": cannot check that post " + postId + " belongs to this job: Mattermost is not answering"));
+    if (request.owner() == null || !request.owner().owns(reader.post(postId))) {
       throw Fields.invalid(field, "post " + postId + " was not created by this job; a step may only update or reply"
           + " to its own job's posts");
     }
@@ -186,7 +227,7 @@ public final class StepDelivery {
   }
 
   /** Files are uploaded to a channel id; names are resolved in the client's team. */
-  private String channelId(String channel) throws MattermostException {
+  private String channelId(MattermostClient reader, String channel) throws MattermostException {
     if (channel == null) {
       throw Fields.invalid("channel", "files need a channel to upload to");
     }
@@ -199,7 +240,7 @@ public final class StepDelivery {
     if (client.team() == null) {
       throw Fields.invalid("team", "required to upload files to a channel by name; set the team");
     }
-    return client.channel(client.team(), channel).id();
+    return reader.channel(client.team(), channel).id();
   }
 
   private String restOnlyParameter() {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commandcenter.realservers.Directories;
 import org.commandcenter.realservers.ManagedProcess;
 import org.commandcenter.realservers.SonarQubeServer;
@@ -89,6 +91,23 @@ class QualityGateAlertE2E {
         assertBackToGreenAlert(server, posts.get(1));
         assertThat(posts).hasSize(2);
         assertThat(mattermost.posts(TEAM, "alerts")).as("the default channel (project routed elsewhere)").isEmpty();
+
+        // Failing again: the time of an alert with everything loaded and connected (the first pays for that).
+        new SonarWebApi(server.url(), "admin", ADMIN_PASSWORD)
+            .post("api/qualitygates/select", Map.of("gateName", "e2e-failing", "projectKey", PROJECT));
+        analyse(server, token, java, work, 3);
+        posts = mattermost.awaitPosts(TEAM, CHANNEL, 3, Duration.ofSeconds(60));
+        assertThat(posts).hasSize(3);
+        assertThat(posts.get(2).attachments().get(0).get("title").getAsString())
+            .isEqualTo("Quality gate failed: E2E Shop");
+        List<Long> times = taskTimes(server);
+        log(version, "task time SonarQube logged for the plugin's post-analysis task, per alert: " + times + " ms");
+        assertThat(times).hasSize(3);
+        // The task only writes the alert to the outbox, under the server's data directory.
+        Path outbox = server.logs().getParent().resolve("data").resolve("mattermost-gate").resolve("outbox");
+        assertThat(outbox).as("the outbox under sonar.path.data").isDirectory();
+        assertThat(server.logTail("ce.log", 2000)).contains("mattermostAlert=queued")
+            .doesNotContain(MattermostSandbox.SONAR_BOT_TOKEN);
         log(version, "back-to-green alert received; cycle took "
             + Duration.ofNanos(System.nanoTime() - cycleStart).toSeconds() + " s");
       } catch (AssertionError | Exception e) {
@@ -98,6 +117,21 @@ class QualityGateAlertE2E {
       }
     }
     log(version, "stopped");
+  }
+
+  private static final Pattern TASK_TIME =
+      Pattern.compile("Mattermost quality gate alert \\|.*mattermostAlert=queued.*\\| time=(\\d+)ms");
+
+  /** The time the Compute Engine logged for each run of the plugin's task that queued an alert, in order. */
+  private static List<Long> taskTimes(SonarQubeServer server) throws IOException {
+    List<Long> times = new ArrayList<>();
+    for (String line : Files.readAllLines(server.logs().resolve("ce.log"))) {
+      Matcher matcher = TASK_TIME.matcher(line);
+      if (matcher.find()) {
+        times.add(Long.parseLong(matcher.group(1)));
+      }
+    }
+    return times;
   }
 
   /** Not the build directory: the unprivileged server user may not be able to reach it. Kept between runs. */
