@@ -3,6 +3,7 @@ package org.commandcenter.sonar.mattermost;
 import static org.commandcenter.sonar.mattermost.MattermostProperties.*;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -174,8 +175,14 @@ public final class GateSettings {
         + ", defaultChannel=" + defaultChannel + ", notify=" + notifyMode.value() + "}";
   }
 
-  /** One row of the project-key → channel mapping. */
+  /**
+   * One row of the project-key → channel mapping. A key without {@code *} is an exact-key row: SonarQube project keys
+   * cannot contain {@code *} (only letters, digits, {@code - _ . :}), so such a row names exactly one project. A key
+   * with {@code *} is a pattern row, each {@code *} matching any characters; every other character matches itself.
+   */
   public static final class ProjectRoute {
+    static final String WILDCARD = "*";
+
     private final String projectKeyPattern;
     private final Pattern pattern;
     private final String channel;
@@ -194,13 +201,19 @@ public final class GateSettings {
       return channel;
     }
 
+    /** Whether this row names one project key, rather than a pattern. */
+    public boolean isExact() {
+      return !projectKeyPattern.contains(WILDCARD);
+    }
+
+    /** Whether the project key matches, case-sensitively as SonarQube compares keys. */
     public boolean matches(String projectKey) {
       return pattern.matcher(projectKey).matches();
     }
 
     private static Pattern globToRegex(String glob) {
       StringBuilder regex = new StringBuilder();
-      for (String literal : glob.split("\\*", -1)) {
+      for (String literal : glob.split(Pattern.quote(WILDCARD), -1)) {
         if (regex.length() > 0) {
           regex.append(".*");
         }
@@ -293,6 +306,7 @@ public final class GateSettings {
 
   private List<ProjectRoute> projectRoutes(Configuration config) {
     List<ProjectRoute> routes = new ArrayList<>();
+    Set<String> exactKeys = new HashSet<>();
     String[] rows = config.getStringArray(PROJECT_CHANNELS);
     for (String row : rows) {
       String id = row.trim();
@@ -314,9 +328,17 @@ public final class GateSettings {
         continue;
       }
       String channelName = optionalChannelName(prefix + PROJECT_CHANNELS_CHANNEL_FIELD, channel);
-      if (channelName != null) {
-        routes.add(new ProjectRoute(key, channelName));
+      if (channelName == null) {
+        continue;
       }
+      ProjectRoute route = new ProjectRoute(key, channelName);
+      // An exact row wins wherever it stands, so a second one for the same key is a mistake: keep the first, say so.
+      if (route.isExact() && !exactKeys.add(key)) {
+        warnings.add(prefix + PROJECT_CHANNELS_KEY_FIELD + ": project key '" + key + "' is already routed by an "
+            + "earlier row; row ignored");
+        continue;
+      }
+      routes.add(route);
     }
     return List.copyOf(routes);
   }

@@ -92,13 +92,18 @@ public final class MattermostProperties {
             .build(),
         global(PROJECT_CHANNELS, SUB_ROUTING, index++)
             .name("Channels by project")
-            .description("Routes projects to channels. The project key may contain * as a wildcard; the first "
-                + "matching row wins.")
+            .description("Routes projects to channels by project key. A key without * is exact and wins over every "
+                + "pattern, wherever its row is. A key with * is a pattern (* matches any characters; . and every "
+                + "other character match themselves), and the first matching pattern row wins. Project "
+                + "administrators can rename their project's key (Update Key) and so move it into another pattern's "
+                + "channel: route sensitive channels by exact keys only, and delete a row when its project is renamed "
+                + "or deleted. A project's own channel, if allowed below, comes first.")
             .type(PropertyType.PROPERTY_SET)
             .fields(
                 PropertyFieldDefinition.build(PROJECT_CHANNELS_KEY_FIELD)
                     .name("Project key")
-                    .description("Project key, * matches any characters")
+                    .description("Exact project key (e.g. payments-ledger), or a pattern with * (e.g. payments-*). "
+                        + "Case-sensitive.")
                     .build(),
                 PropertyFieldDefinition.build(PROJECT_CHANNELS_CHANNEL_FIELD)
                     .name("Channel")
@@ -109,7 +114,8 @@ public final class MattermostProperties {
             .name("Channels projects may choose")
             .description("Channels that a project may select on its own settings page. A project's choice arrives "
                 + "with its analysis, so anyone who can run an analysis could forge it: a channel that is not listed "
-                + "here is ignored.")
+                + "here is ignored. Any project may pick a listed channel, whatever Channels by project says, so "
+                + "never list a channel that only some projects may post to.")
             .multiValues(true)
             .build(),
         onlyOnProjects(PropertyDefinition.builder(PROJECT_CHANNEL))
@@ -118,7 +124,8 @@ public final class MattermostProperties {
             .index(index++)
             .name("Mattermost channel")
             .description("Channel for this project's quality gate alerts. It must be one of the channels the "
-                + "administrator allows projects to choose.")
+                + "administrator allows projects to choose, and then wins over the administrator's routing by "
+                + "project key.")
             .build(),
         global(WAR_ROOM_CHANNEL, SUB_ROUTING, index++)
             .name("War Room channel")

@@ -2,6 +2,7 @@ package org.commandcenter.sonar.mattermost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,11 +56,79 @@ class ChannelRouterTest {
   }
 
   @Test
+  void anExactKeyRowBeatsAnEarlierPatternRow() {
+    rows(row("payments-*", "payments"), row("payments-ledger", "ledger-oncall"));
+    GateSettings settings = GateSettings.from(config);
+
+    ChannelRoute ledger = ChannelRouter.route(settings, "payments-ledger", Map.of());
+
+    assertThat(ledger.channel()).contains("ledger-oncall");
+    assertThat(ledger.reason()).isEqualTo("exact key payments-ledger");
+    assertThat(ChannelRouter.route(settings, "payments-api", Map.of()).reason()).isEqualTo("key pattern payments-*");
+  }
+
+  @Test
+  void theFirstMatchingPatternRowWinsAmongPatterns() {
+    rows(row("*-api", "apis"), row("payments-*", "payments"));
+    GateSettings settings = GateSettings.from(config);
+
+    assertThat(ChannelRouter.route(settings, "payments-api", Map.of()).channel()).contains("apis");
+    assertThat(ChannelRouter.route(settings, "payments-ledger", Map.of()).channel()).contains("payments");
+  }
+
+  @Test
+  void aRenamedKeyFollowsThePatternItNowMatchesAndLeavesTheExactRowOfItsOldKey() {
+    rows(row("payments-*", "payments"), row("ledger", "ledger-oncall"));
+    GateSettings settings = GateSettings.from(config);
+    assertThat(ChannelRouter.route(settings, "ledger", Map.of()).channel()).contains("ledger-oncall");
+
+    // The project administrator renamed "ledger" to "payments-ledger" (api/projects/update_key).
+    ChannelRoute renamed = ChannelRouter.route(settings, "payments-ledger", Map.of());
+
+    assertThat(renamed.channel()).contains("payments");
+    assertThat(renamed.reason()).isEqualTo("key pattern payments-*");
+  }
+
+  @Test
+  void keyCharactersOtherThanTheWildcardAreLiteral() {
+    rows(row("com.acme.*", "acme"), row("com.acme:shop", "acme-shop"), row("shop?", "odd"));
+    GateSettings settings = GateSettings.from(config);
+
+    assertThat(ChannelRouter.route(settings, "com.acme:shop", Map.of()).channel()).contains("acme-shop");
+    assertThat(ChannelRouter.route(settings, "com.acme.billing", Map.of()).channel()).contains("acme");
+    assertThat(ChannelRouter.route(settings, "comXacme:shop", Map.of()).channel()).contains("alerts");
+    assertThat(ChannelRouter.route(settings, "comXacmeXbilling", Map.of()).channel()).contains("alerts");
+    assertThat(ChannelRouter.route(settings, "shops", Map.of()).channel()).contains("alerts");
+    assertThat(ChannelRouter.route(settings, "COM.ACME:SHOP", Map.of()).channel()).contains("alerts");
+  }
+
+  @Test
+  void theProjectsOwnAllowedChannelStillComesBeforeAnExactKeyRow() {
+    rows(row("shop", "shop-alerts"));
+
+    ChannelRoute route = ChannelRouter.route(GateSettings.from(config), "shop", Analyses.scannerChannel("team-a"));
+
+    assertThat(route.channel()).contains("team-a");
+    assertThat(route.reason()).isEqualTo("project setting");
+  }
+
+  @Test
   void fallsBackToTheWebhooksOwnChannel() {
     config.remove(MattermostProperties.DEFAULT_CHANNEL).remove(MattermostProperties.PROJECT_CHANNELS);
 
     ChannelRoute route = ChannelRouter.route(GateSettings.from(config), "shop", Map.of());
 
     assertThat(route.channel()).isEmpty();
+  }
+
+  /** Replaces the project-key mapping by these rows, in this order. */
+  @SafeVarargs
+  private void rows(Map<String, String>... rows) {
+    config.setPropertySet(MattermostProperties.PROJECT_CHANNELS, List.of(rows));
+  }
+
+  private static Map<String, String> row(String projectKey, String channel) {
+    return Map.of(MattermostProperties.PROJECT_CHANNELS_KEY_FIELD, projectKey,
+        MattermostProperties.PROJECT_CHANNELS_CHANNEL_FIELD, channel);
   }
 }

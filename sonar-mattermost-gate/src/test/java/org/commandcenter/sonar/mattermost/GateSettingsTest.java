@@ -2,6 +2,7 @@ package org.commandcenter.sonar.mattermost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,27 @@ class GateSettingsTest {
         .anyMatch(w -> w.startsWith("sonar.mattermost.projectChannels.1.channel: missing channel"))
         .anyMatch(w -> w.startsWith("sonar.mattermost.projectChannels.2.projectKey: missing project key"))
         .allMatch(w -> !w.contains("k3y5ecr3t"));
+  }
+
+  @Test
+  void tellsExactKeyRowsFromPatternRowsAndIgnoresASecondRowForTheSameKey() {
+    config.set(MattermostProperties.WEBHOOK_URL, HOOK)
+        .set(MattermostProperties.PROJECT_CHANNELS, "1,2,3")
+        .set(MattermostProperties.PROJECT_CHANNELS + ".1.projectKey", "payments-*")
+        .set(MattermostProperties.PROJECT_CHANNELS + ".1.channel", "payments")
+        .set(MattermostProperties.PROJECT_CHANNELS + ".2.projectKey", " payments-ledger ")
+        .set(MattermostProperties.PROJECT_CHANNELS + ".2.channel", "ledger-oncall")
+        .set(MattermostProperties.PROJECT_CHANNELS + ".3.projectKey", "payments-ledger")
+        .set(MattermostProperties.PROJECT_CHANNELS + ".3.channel", "town-square");
+
+    GateSettings settings = GateSettings.from(config);
+
+    assertThat(settings.projectRoutes())
+        .extracting(GateSettings.ProjectRoute::projectKeyPattern, GateSettings.ProjectRoute::isExact,
+            GateSettings.ProjectRoute::channel)
+        .containsExactly(tuple("payments-*", false, "payments"), tuple("payments-ledger", true, "ledger-oncall"));
+    assertThat(settings.warnings()).containsExactly("sonar.mattermost.projectChannels.3.projectKey: project key "
+        + "'payments-ledger' is already routed by an earlier row; row ignored");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package org.commandcenter.sonar.mattermost;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sonar.api.config.Configuration;
@@ -16,6 +18,21 @@ public final class MapConfiguration implements Configuration {
 
   public MapConfiguration set(String key, String value) {
     values.put(key, value);
+    return this;
+  }
+
+  /**
+   * Stores a property set as SonarQube does: the key holds the rows' ids ("1,2,…" in row order) and each field is
+   * stored under {@code key.id.field}.
+   */
+  public MapConfiguration setPropertySet(String key, List<Map<String, String>> rows) {
+    List<String> ids = new ArrayList<>();
+    for (Map<String, String> row : rows) {
+      String id = String.valueOf(ids.size() + 1);
+      ids.add(id);
+      row.forEach((field, value) -> values.put(key + "." + id + "." + field, value));
+    }
+    values.put(key, String.join(",", ids));
     return this;
   }
 

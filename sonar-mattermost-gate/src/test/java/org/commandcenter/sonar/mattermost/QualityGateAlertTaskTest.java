@@ -61,6 +61,8 @@ class QualityGateAlertTaskTest {
     mattermost = MattermostSandbox.builder().withSampleData()
         .channel(TEAM, "team-b")
         .members(TEAM, "team-b", "sonar-bot")
+        .channel(TEAM, "shop-oncall")
+        .members(TEAM, "shop-oncall", "sonar-bot")
         .build();
     mattermost.start();
     sonarWebApi = new MockWebServer();
@@ -276,6 +278,38 @@ class QualityGateAlertTaskTest {
     assertThat(single("team-b")).isNotNull();
     assertThat(mattermost.posts(TEAM, "town-square")).isEmpty();
     assertThat(logTester.logs(Level.WARN)).anyMatch(log -> log.contains("not in " + MattermostProperties.ALLOWED_CHANNELS));
+  }
+
+  @Test
+  void postsToTheExactKeyRowRatherThanAnEarlierPatternRow() throws Exception {
+    projectRows(row("sh*", "team-b"), row("shop", "shop-oncall"));
+
+    Analyses.tester(task, Analyses.failingGate()).execute();
+
+    assertThat(single("shop-oncall").attachments().get(0).get("title").getAsString())
+        .isEqualTo("Quality gate failed: Shop Backend");
+    assertThat(mattermost.posts(TEAM, "team-b")).isEmpty();
+    assertThat(mattermost.posts(TEAM, "alerts")).isEmpty();
+    assertThat(logTester.logs(Level.INFO)).anyMatch(log -> log.contains("to shop-oncall (exact key shop)"));
+  }
+
+  @Test
+  void aRenamedProjectKeyMovesTheAlertsToThePatternItNowMatches() throws Exception {
+    projectRows(row("team-b-*", "team-b"), row("shop", "shop-oncall"));
+
+    Analyses.tester(task, Analyses.failingGate()).execute();
+    // The same project (same UUID) after its administrator called api/projects/update_key?from=shop&to=team-b-shop.
+    Analyses.tester(task, Analyses.failingGate())
+        .withProject(PostProjectAnalysisTaskTester.newProjectBuilder()
+            .setUuid("uuid-shop").setKey("team-b-shop").setName("Shop Backend").build())
+        .execute();
+
+    assertThat(single("shop-oncall").attachments().get(0).get("footer").getAsString()).isEqualTo("SonarQube · shop");
+    assertThat(single("team-b").attachments().get(0).get("footer").getAsString())
+        .isEqualTo("SonarQube · team-b-shop");
+    // Delivery keeps the analyses' order, so nothing more can reach the old key's channel now.
+    assertThat(mattermost.posts(TEAM, "shop-oncall")).hasSize(1);
+    assertThat(mattermost.posts(TEAM, "alerts")).isEmpty();
   }
 
   @Test
@@ -505,6 +539,17 @@ class QualityGateAlertTaskTest {
     List<ReceivedPost> posts = mattermost.awaitPosts(TEAM, channel, 1, Duration.ofSeconds(15));
     assertThat(posts).hasSize(1);
     return posts.get(0);
+  }
+
+  /** Replaces the project-key mapping by these rows, in this order. */
+  @SafeVarargs
+  private void projectRows(Map<String, String>... rows) {
+    config.setPropertySet(MattermostProperties.PROJECT_CHANNELS, List.of(rows));
+  }
+
+  private static Map<String, String> row(String projectKey, String channel) {
+    return Map.of(MattermostProperties.PROJECT_CHANNELS_KEY_FIELD, projectKey,
+        MattermostProperties.PROJECT_CHANNELS_CHANNEL_FIELD, channel);
   }
 
   private static org.sonar.api.ce.posttask.ScannerContext scannerContext(String channel) {
