@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.commandcenter.sonar.mattermost.AlertDelivery;
 import org.commandcenter.sonar.mattermost.FixedServer;
+import org.commandcenter.sonar.mattermost.LastGateStatuses;
 import org.commandcenter.sonar.mattermost.MapConfiguration;
 import org.commandcenter.sonar.mattermost.MattermostProperties;
 import org.commandcenter.sonar.mattermost.QualityGateAlertTask;
@@ -43,7 +44,8 @@ final class PluginGateAlert {
     // No sonar.path.data here: the outbox stays in memory, which is all a one-alert demo needs.
     AlertDelivery delivery = new AlertDelivery(settings);
     delivery.start();
-    QualityGateAlertTask task = new QualityGateAlertTask(settings, new FixedServer(SONAR_URL), delivery);
+    QualityGateAlertTask task = new QualityGateAlertTask(settings, new FixedServer(SONAR_URL), delivery,
+        new LastGateStatuses(settings));
     PostProjectAnalysisTaskTester.of(task)
         .withCeTask(newCeTaskBuilder().setId("AYz9-ce-task-142").setStatus(CeTask.Status.SUCCESS).build())
         .withProject(newProjectBuilder().setUuid("uuid-payments").setKey(ScriptedBuilds.JOB).setName(PROJECT_NAME).build())

@@ -21,7 +21,7 @@ import org.sonar.api.utils.log.Loggers;
  * Posts a Mattermost alert when a project analysis finishes. Thin: the decision, the route and the message are
  * made elsewhere, and the alert goes to the outbox of {@link AlertDelivery}: the task only writes it and returns.
  * It never throws and never holds the Compute Engine thread longer than {@link #BUDGET} (spent, if at all, on
- * asking SonarQube's Web API for the previous gate status).
+ * asking SonarQube's Web API for the previous gate status of a branch that {@link LastGateStatuses} has not seen).
  */
 public class QualityGateAlertTask implements PostProjectAnalysisTask {
 
@@ -33,16 +33,20 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
   private final Configuration config;
   private final Server server;
   private final AlertDelivery delivery;
+  private final LastGateStatuses lastStatuses;
   private final Clock clock;
 
-  public QualityGateAlertTask(Configuration config, Server server, AlertDelivery delivery) {
-    this(config, server, delivery, Clock.systemUTC());
+  public QualityGateAlertTask(Configuration config, Server server, AlertDelivery delivery,
+      LastGateStatuses lastStatuses) {
+    this(config, server, delivery, lastStatuses, Clock.systemUTC());
   }
 
-  QualityGateAlertTask(Configuration config, Server server, AlertDelivery delivery, Clock clock) {
+  QualityGateAlertTask(Configuration config, Server server, AlertDelivery delivery, LastGateStatuses lastStatuses,
+      Clock clock) {
     this.config = Objects.requireNonNull(config, "config == null");
     this.server = Objects.requireNonNull(server, "server == null");
     this.delivery = Objects.requireNonNull(delivery, "delivery == null");
+    this.lastStatuses = Objects.requireNonNull(lastStatuses, "lastStatuses == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
@@ -60,6 +64,12 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
       // An alert is never worth failing or stalling the analysis over.
       LOG.warn("Mattermost: alert failed: {}", e.toString());
       outcome = "error";
+    }
+    try {
+      // Whatever the settings: the next analysis compares with this one even if alerts were off in between.
+      lastStatuses.remember(context.getProjectAnalysis());
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("Mattermost: cannot remember the quality gate status: {}", e.toString());
     }
     try {
       context.getLogStatistics().add(LOG_STATISTIC, outcome);
@@ -82,7 +92,7 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
       return settings.enabled() ? "not-configured" : "disabled";
     }
     settings.warnings().forEach(warning -> LOG.warn("Mattermost: invalid setting {}", warning));
-    PreviousStatusSource previous = previousStatusSource(settings);
+    PreviousStatusSource previous = lastStatuses.before(previousStatusSource(settings));
     AlertDecision decision = AlertPolicy.decide(settings, analysis, previous, deadline);
     if (decision.fellBack()) {
       LOG.warn("Mattermost: previous quality gate status of {} unknown, alerting as for '{}' ({})", projectKey,

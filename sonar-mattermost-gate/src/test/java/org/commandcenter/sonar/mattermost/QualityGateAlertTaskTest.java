@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +77,8 @@ class QualityGateAlertTaskTest {
         .set(MattermostProperties.DEFAULT_CHANNEL, "alerts")
         .set(MattermostProperties.WAR_ROOM_CHANNEL, "war-room");
     delivery = started();
-    task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery);
+    task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery,
+        new LastGateStatuses(config));
   }
 
   /** What the Compute Engine does at start: create the component and start it (it resumes the outbox). */
@@ -132,7 +134,8 @@ class QualityGateAlertTaskTest {
   @Test
   void stillAlertsWithWorkingLinksWhenTheServerBaseUrlIsNotAUrl() throws Exception {
     config.set("sonar.web.port", "9100");
-    task = new QualityGateAlertTask(config, new FixedServer("sonar.example.com"), delivery);
+    task = new QualityGateAlertTask(config, new FixedServer("sonar.example.com"), delivery,
+        new LastGateStatuses(config));
 
     Analyses.tester(task, Analyses.failingGate()).execute();
 
@@ -203,6 +206,64 @@ class QualityGateAlertTaskTest {
         .anyMatch(log -> log.contains("alerting as for 'failed'"));
     assertThat(String.join("\n", logTester.logs())).doesNotContain(WEB_API_TOKEN)
         .doesNotContain(MattermostSandbox.SONAR_BOT_TOKEN);
+  }
+
+  @Test
+  void comparesWithTheLastAnalysisItSawWithoutAskingTheWebApiAgain() throws Exception {
+    changesMode();
+    previousGateStatus = "OK";
+    Analyses.tester(task, Analyses.failingGate()).withAnalysisUuid("AYz-analysis-1").execute();
+    assertThat(sonarWebApi.getRequestCount()).isEqualTo(2);
+    // The Web API would now say the gate passed before; the analysis before this one is the failed one above.
+    previousGateStatus = "OK";
+
+    Analyses.tester(task, Analyses.passingGate()).withAnalysisUuid("AYz-analysis-2")
+        .at(Date.from(Analyses.DATE.plusSeconds(60))).execute();
+
+    assertThat(mattermost.posts(TEAM, "alerts")).extracting(post -> post.attachments().get(0).get("title")
+        .getAsString()).containsExactly("Quality gate failed: Shop Backend", "Back to green: Shop Backend");
+    assertThat(sonarWebApi.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void remembersEachBranchApartAndKeepsAProjectsHistoryAcrossAKeyRename() throws Exception {
+    changesMode();
+    previousGateStatus = "OK";
+    Analyses.tester(task, Analyses.failingGate()).withAnalysisUuid("AYz-main-1").execute();
+    // A passing branch: were branches mixed up, main's next failure would look like a change.
+    Analyses.tester(task, Analyses.passingGate()).withAnalysisUuid("AYz-feature-1")
+        .withBranch(Analyses.branch("feature/x")).at(Date.from(Analyses.DATE.plusSeconds(30))).execute();
+    int askedBefore = sonarWebApi.getRequestCount();
+
+    // main, renamed from shop to shop-backend: still failing, so still quiet, and no Web API request.
+    Analyses.tester(task, Analyses.failingGate()).withAnalysisUuid("AYz-main-2")
+        .withProject(PostProjectAnalysisTaskTester.newProjectBuilder()
+            .setUuid("uuid-shop").setKey("shop-backend").setName("Shop Backend").build())
+        .at(Date.from(Analyses.DATE.plusSeconds(60))).execute();
+
+    assertThat(sonarWebApi.getRequestCount()).isEqualTo(askedBefore);
+    assertThat(mattermost.posts(TEAM, "alerts")).hasSize(1);
+  }
+
+  @Test
+  void asksTheWebApiWhenTheRememberedStatusIsUnreadable() throws Exception {
+    changesMode();
+    Analyses.tester(task, Analyses.failingGate()).withAnalysisUuid("AYz-analysis-1").execute();
+    Path remembered;
+    try (java.util.stream.Stream<Path> files = Files.list(dataDir.resolve(LastGateStatuses.DIRECTORY))) {
+      remembered = files.filter(file -> !file.toString().endsWith(".tmp")).findFirst().orElseThrow();
+    }
+    Files.writeString(remembered, "garbage");
+    previousGateStatus = "ERROR";
+    int askedBefore = sonarWebApi.getRequestCount();
+
+    Analyses.tester(task, Analyses.passingGate()).withAnalysisUuid("AYz-analysis-2")
+        .at(Date.from(Analyses.DATE.plusSeconds(60))).execute();
+
+    assertThat(sonarWebApi.getRequestCount()).isEqualTo(askedBefore + 2);
+    assertThat(mattermost.posts(TEAM, "alerts")).extracting(post -> post.attachments().get(0).get("title")
+        .getAsString()).contains("Back to green: Shop Backend");
+    assertThat(logTester.logs(Level.WARN)).anyMatch(log -> log.contains("unreadable remembered quality gate status"));
   }
 
   @Test
@@ -390,7 +451,8 @@ class QualityGateAlertTaskTest {
     delivery = AlertDelivery.withTuning(config, new DeliveryTuning(FAST.connectTimeout(), FAST.readTimeout(),
         FAST.retryPolicy(), FAST.capacity(), Duration.ofSeconds(2), Duration.ofSeconds(2), FAST.closeTimeout()));
     delivery.start();
-    task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery);
+    task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery,
+        new LastGateStatuses(config));
     mattermost.faults().down();
     Analyses.tester(task, Analyses.failingGate()).execute();
     awaitLog(Level.WARN, "delivery stopped working");
@@ -514,7 +576,8 @@ class QualityGateAlertTaskTest {
     mattermost.clearPosts();
     logTester.clear();
     delivery = started();
-    task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery);
+    task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery,
+        new LastGateStatuses(config));
   }
 
   /** Lines the delivery engine's threads log come a moment after what they report on. */

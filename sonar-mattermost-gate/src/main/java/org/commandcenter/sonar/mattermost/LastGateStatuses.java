@@ -1,0 +1,148 @@
+package org.commandcenter.sonar.mattermost;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.sonar.api.ce.ComputeEngineSide;
+import org.sonar.api.ce.posttask.Analysis;
+import org.sonar.api.ce.posttask.Branch;
+import org.sonar.api.ce.posttask.CeTask;
+import org.sonar.api.ce.posttask.PostProjectAnalysisTask.ProjectAnalysis;
+import org.sonar.api.ce.posttask.QualityGate;
+import org.sonar.api.config.Configuration;
+import org.sonar.api.utils.log.Logger;
+import org.sonar.api.utils.log.Loggers;
+
+/**
+ * The gate status of the last analysis this Compute Engine saw, per project and branch or pull request, kept under
+ * {@code sonar.path.data}/{@value #DIRECTORY}: what {@code notify = changes} compares with, without asking the Web
+ * API (two requests to the web server, hundreds of milliseconds when it is cold) on the Compute Engine's thread.
+ * The Web API is asked only when nothing is remembered: the first analysis of a branch after installation.
+ *
+ * <p>Keyed by the project's UUID, not its key, so a renamed project keeps its history and a project that takes a
+ * freed key does not inherit another's. One small file per branch, written atomically (temp file, fsync, rename):
+ * a crash leaves the previous status or the new one, never a torn file.
+ */
+@ComputeEngineSide
+public class LastGateStatuses {
+
+  static final String DIRECTORY = "mattermost-gate/last-gate-status";
+  private static final Logger LOG = Loggers.get(LastGateStatuses.class);
+
+  private final Path directory;
+
+  public LastGateStatuses(Configuration config) {
+    this(directoryOf(config));
+  }
+
+  /** @param directory where to keep them, or null to remember nothing (every lookup goes to the Web API) */
+  LastGateStatuses(Path directory) {
+    this.directory = directory;
+  }
+
+  static LastGateStatuses none() {
+    return new LastGateStatuses((Path) null);
+  }
+
+  /** Looks in this memory first and asks {@code fallback} only for a branch it has not seen. */
+  PreviousStatusSource before(PreviousStatusSource fallback) {
+    Objects.requireNonNull(fallback, "fallback == null");
+    return (analysis, deadline) -> recalled(analysis).orElseGet(() -> fallback.previousStatus(analysis, deadline));
+  }
+
+  /**
+   * Remembers the gate status of a successful analysis (a failed task makes no analysis, so the one before stays the
+   * previous). Never throws: a status that cannot be kept only costs a Web API lookup next time.
+   */
+  void remember(ProjectAnalysis analysis) {
+    if (directory == null || analysis.getCeTask().getStatus() != CeTask.Status.SUCCESS
+        || analysis.getAnalysis().isEmpty()) {
+      return;
+    }
+    QualityGate gate = analysis.getQualityGate();
+    PreviousStatus status = gate == null ? PreviousStatus.NONE
+        : "ERROR".equals(gate.getStatus().name()) ? PreviousStatus.ERROR : PreviousStatus.OK;
+    Analysis current = analysis.getAnalysis().get();
+    String content = status.name() + "\n" + current.getAnalysisUuid() + "\n" + current.getDate().getTime() + "\n";
+    Path file = directory.resolve(fileName(analysis));
+    Path temp = directory.resolve(file.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(directory);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        channel.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Mattermost: cannot remember the quality gate status of {} in {} ({}); the next analysis asks the Web"
+          + " API", analysis.getProject().getKey(), directory, e.toString());
+    }
+  }
+
+  private Optional<PreviousStatus> recalled(ProjectAnalysis analysis) {
+    if (directory == null) {
+      return Optional.empty();
+    }
+    try {
+      List<String> lines = Files.readAllLines(directory.resolve(fileName(analysis)), StandardCharsets.UTF_8);
+      PreviousStatus status = PreviousStatus.valueOf(lines.get(0));
+      Instant rememberedDate = Instant.ofEpochMilli(Long.parseLong(lines.get(2)));
+      Optional<Instant> currentDate = analysis.getAnalysis().map(a -> a.getDate().toInstant());
+      // The current analysis itself (a task run again) or one from the future is not "the one before".
+      if (lines.get(1).equals(analysis.getAnalysis().map(Analysis::getAnalysisUuid).orElse(null))
+          || currentDate.isPresent() && rememberedDate.isAfter(currentDate.get())) {
+        return Optional.empty();
+      }
+      return Optional.of(status);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Mattermost: unreadable remembered quality gate status for {} ({}); asking the Web API",
+          analysis.getProject().getKey(), e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** A hash of project UUID, branch type and name: fixed length, no character of theirs in a file name. */
+  private static String fileName(ProjectAnalysis analysis) {
+    Optional<Branch> branch = analysis.getBranch();
+    String key = analysis.getProject().getUuid() + "\n"
+        + branch.map(b -> b.isMain() ? "main" : b.getType().name() + "\n" + b.getName().orElse("")).orElse("main");
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static Path directoryOf(Configuration config) {
+    Optional<String> data = config.get(AlertDelivery.PATH_DATA).filter(value -> !value.isBlank());
+    if (data.isPresent()) {
+      return Paths.get(data.get()).resolve(DIRECTORY);
+    }
+    return config.get(AlertDelivery.PATH_HOME).filter(value -> !value.isBlank())
+        .map(home -> Paths.get(home).resolve("data").resolve(DIRECTORY))
+        .orElse(null);
+  }
+}
