@@ -601,6 +601,20 @@ public final class DeliveryEngine implements AutoCloseable {
 
   // ---- outcomes (under the lock) -------------------------------------------------------------------------------
 
+  /** Ends an entry that went out as a line of {@code digest}: counted, finished, its listeners told. */
+  void finishDigested(EngineEntry entry, PostResult digest, List<Runnable> after) {
+    delivered++;
+    digested++;
+    DeliveryResult result = DeliveryResult.digested(entry.id, digest);
+    after.add(() -> {
+      Delivery delivery = load(entry);
+      if (delivery != null) {
+        notifyListeners(listener -> listener.delivered(delivery, result));
+      }
+    });
+    finish(entry, null, result, after);
+  }
+
   /** Ends an entry: out of every queue, out of the outbox, its futures completed, the listeners told. */
   void finish(EngineEntry entry, Delivery delivery, DeliveryResult result, List<Runnable> after) {
     entries.remove(entry.id);

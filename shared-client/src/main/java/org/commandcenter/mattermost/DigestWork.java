@@ -47,16 +47,7 @@ final class DigestWork extends EngineWork {
         engine.worked(connection, after);
         lane.posted.addLast(engine.clock.millis());
         for (EngineEntry entry : folded) {
-          engine.delivered++;
-          engine.digested++;
-          DeliveryResult result = DeliveryResult.digested(entry.id, outcome.digest);
-          after.add(() -> {
-            Delivery delivery = engine.load(entry);
-            if (delivery != null) {
-              engine.notifyListeners(listener -> listener.delivered(delivery, result));
-            }
-          });
-          engine.finish(entry, null, result, after);
+          engine.finishDigested(entry, outcome.digest, after);
         }
         break;
       case FAILED:

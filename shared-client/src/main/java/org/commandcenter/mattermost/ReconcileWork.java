@@ -1,10 +1,10 @@
 package org.commandcenter.mattermost;
 
-import java.util.logging.Logger;
 import com.google.gson.JsonElement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * After a restart: reads each channel back from before its oldest resumed delivery and marks what an
@@ -109,16 +109,7 @@ final class ReconcileWork extends EngineWork {
         continue; // not posted: it goes as if new (but is never replaced or folded: it was resumed)
       }
       if (found.digest != null) {
-        engine.delivered++;
-        engine.digested++;
-        DeliveryResult result = DeliveryResult.digested(entry.id, found.digest);
-        after.add(() -> {
-          Delivery delivery = engine.load(entry);
-          if (delivery != null) {
-            engine.notifyListeners(listener -> listener.delivered(delivery, result));
-          }
-        });
-        engine.finish(entry, null, result, after);
+        engine.finishDigested(entry, found.digest, after);
         continue;
       }
       Delivery delivery = loaded.get(entry.id);
