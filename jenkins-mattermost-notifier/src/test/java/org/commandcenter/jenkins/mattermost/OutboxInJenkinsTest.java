@@ -55,12 +55,17 @@ class OutboxInJenkinsTest {
   /** What the test's Jenkins resolves a connection to, counted: on the test's thread or the engine's. */
   static final class ResolvingContext extends FakeContext {
     final List<String> asked = new CopyOnWriteArrayList<>();
+    /** The global credential's secret is this incoming webhook's URL instead of the bot token. */
+    String globalWebhook;
 
     @Override
     MattermostConnection connection(ConnectionSettings s, MattermostConnection.Choice choice, Run<?, ?> run) {
       asked.add((choice.credentialsId() == null ? "global" : choice.credentialsId()) + " for "
           + (run == null ? "Jenkins" : "#" + run.getNumber()) + " on "
           + (Thread.currentThread().getName().startsWith("Mattermost delivery") ? "the engine" : "the build"));
+      if (choice.credentialsId() == null && globalWebhook != null) {
+        return new MattermostConnection(globalWebhook, null, null);
+      }
       return new MattermostConnection(null, s.siteUrl(), choice.credentialsId() == null ? TOKEN : JOB_TOKEN);
     }
   }
@@ -223,6 +228,22 @@ class OutboxInJenkinsTest {
     assertThat(mm.posts("factory", "builds")).extracting(ReceivedPost::message).containsExactly("one", "two");
     assertThat(DeliveryHealthMonitor.counts(context.delivery.health()))
         .isEqualTo("Waiting 0 · delivered 2 (in digests 0) · failed 0 · dropped 0 · coalesced 0");
+  }
+
+  @Test
+  void withAWebhookAsTheGlobalCredentialNeitherTheOutboxNorTheMonitorShowsItsKey() throws Exception {
+    context.globalWebhook = mm.hookUrl(MattermostSandbox.JENKINS_HOOK);
+    jenkinsLoaded();
+    mm.faults().serverErrors(Integer.MAX_VALUE, 503);
+    Run<?, ?> run = SandboxEndToEndTest.build(5, null, null);
+    MattermostSendStep.Execution.send(context, step("through the hook", null), run, log.listener, null);
+
+    await(() -> !context.delivery.health().isReachable());
+    String summary = DeliveryHealthMonitor.summary(context.delivery.health(), Clock.systemUTC(), ZoneOffset.UTC);
+    assertThat(summary).contains("last error: ").contains("503").doesNotContain(MattermostSandbox.JENKINS_HOOK);
+    assertThat(outboxFiles()).isNotEmpty().allSatisfy(bytes -> assertThat(new String(bytes,
+        StandardCharsets.ISO_8859_1)).doesNotContain(MattermostSandbox.JENKINS_HOOK));
+    assertThat(log.text()).doesNotContain(MattermostSandbox.JENKINS_HOOK);
   }
 
   @Test
