@@ -287,6 +287,33 @@ class OutboxInJenkinsTest {
   }
 
   @Test
+  @SuppressWarnings("rawtypes")
+  void aCompletionRightAfterItsQueuedStartUpdatesTheStartedPostInsteadOfMakingASecondOne() throws Exception {
+    jenkinsLoaded();
+    AbstractBuild success = SandboxEndToEndTest.build(1, Result.SUCCESS, null);
+    AbstractBuild failed = SandboxEndToEndTest.build(2, Result.FAILURE, success);
+    when(failed.getLog(50)).thenReturn(List.of("[ERROR] BUILD FAILURE"));
+    when(failed.getEnvironment(log.listener)).thenReturn(new EnvVars());
+    MattermostNotifier notifier = new MattermostNotifier();
+    notifier.setNotifyStart(true);
+    notifier.setUrgent(false); // else an urgent alert gets a post of its own (priority is fixed at creation)
+    context.settings = context.settings.newBuilder().deadline(Duration.ofSeconds(10)).build();
+    // The start's post is answered slowly: the build is over before it is through.
+    mm.faults().slow(1, Duration.ofMillis(1500));
+
+    assertThat(notifier.prebuild(failed, log.listener)).isTrue();
+    notifier.perform(failed, new EnvVars(), log.listener);
+
+    await(() -> context.delivery.health().waiting() == 0);
+    List<ReceivedPost> posts = mm.posts("factory", "builds");
+    List<ReceivedPost> roots = posts.stream().filter(p -> p.rootId() == null || p.rootId().isEmpty()).toList();
+    assertThat(roots).hasSize(1);
+    assertThat(roots.get(0).isEdited()).isTrue();
+    assertThat(posts).anySatisfy(p -> assertThat(p.rootId()).isEqualTo(roots.get(0).id()));
+    assertThat(new RunThreadStore(failed).buildThread("builds").get().postId()).isEqualTo(roots.get(0).id());
+  }
+
+  @Test
   void theEnginesThreadsAreMadeByThePluginsThreadFactory() throws Exception {
     jenkinsLoaded();
 
@@ -299,6 +326,8 @@ class OutboxInJenkinsTest {
   @Test
   void beforeTheStartNotificationsGoThroughTheSharedInMemoryEngine() throws Exception {
     Run<?, ?> run = SandboxEndToEndTest.build(5, null, null);
+    // The shared engine starts on first use: give its first post time on a busy machine.
+    context.settings = context.settings.newBuilder().deadline(Duration.ofSeconds(15)).build();
 
     assertThat(MattermostSendStep.Execution.send(context, step("early", "builds"), run, log.listener, null)
         .isSent()).isTrue();
