@@ -189,13 +189,14 @@ class DurableDeliveryTest {
   @Test
   void aStartNotificationThatDoesNotWaitReturnsAtOnceWhileMattermostIsSlow() throws Exception {
     engine = hostEngine();
-    mattermost.faults().slow(Duration.ofSeconds(3));
+    mattermost.faults().slow(Duration.ofSeconds(5));
     long started = System.nanoTime();
 
     NotifyOutcome outcome = notifier(job.forBuild(42)).notify(build(null, SUCCESS).build(),
         config().waitForDelivery(false).build());
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    // Not the 5 s Mattermost takes (nor the 5 s deadline): the time to write the outbox, with room for a busy machine.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     assertThat(outcome.isSuccessful()).isTrue();
     assertThat(log).contains("[Mattermost] Notification queued for channel builds; it is sent in the background");
     mattermost.faults().clear();
