@@ -11,6 +11,7 @@ import hudson.model.Queue;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import java.io.File;
 import jenkins.util.io.OnMaster;
 
 public class Jenkins implements AccessControlled, OnMaster, Loadable {
@@ -47,6 +48,8 @@ public class Jenkins implements AccessControlled, OnMaster, Loadable {
     public Queue getQueue() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     public <T extends Item> Iterable<T> allItems(Class<T> type) { throw new UnsupportedOperationException("compile-only Jenkins API"); }
+
+    public File getRootDir() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 
     public String getLegacyInstanceId() { throw new UnsupportedOperationException("compile-only Jenkins API"); }
 

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -84,6 +86,7 @@ public final class DeliveryEngine implements AutoCloseable {
   final Clock clock;
   private final boolean systemClock;
   private final List<DeliveryListener> listeners;
+  private final ThreadFactory threadFactory;
 
   private final Object lock = new Object();
   final Map<String, EngineConnection> connections = new HashMap<>();
@@ -123,6 +126,17 @@ public final class DeliveryEngine implements AutoCloseable {
     this.clock = builder.clock;
     this.systemClock = builder.clock.equals(Clock.systemUTC()) || builder.clock.equals(Clock.systemDefaultZone());
     this.listeners = List.copyOf(builder.listeners);
+    this.threadFactory = builder.threadFactory != null ? builder.threadFactory : defaultThreadFactory();
+  }
+
+  /** Daemon threads named {@code mattermost-delivery-N}: the engine never keeps a host's JVM alive. */
+  private static ThreadFactory defaultThreadFactory() {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, "mattermost-delivery-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** @param resolver the host's way from a connection key to a client, asked before every attempt */
@@ -154,13 +168,16 @@ public final class DeliveryEngine implements AutoCloseable {
             .addAttachment(Attachment.builder().title("warm-up").addField(Field.of("a", "b", true)).build())
             .priority(Priority.important()).build()).build(), 0, 0);
       }
-      state = State.STARTED;
       for (int i = 0; i < workerCount; i++) {
-        Thread worker = new Thread(this::work, "mattermost-delivery-" + (i + 1));
-        worker.setDaemon(true);
+        Thread worker = threadFactory.newThread(this::work);
+        if (worker == null) {
+          workers.clear();
+          throw new IllegalStateException("threadFactory: returned no thread");
+        }
         workers.add(worker);
-        worker.start();
       }
+      state = State.STARTED;
+      workers.forEach(Thread::start);
       lock.notifyAll();
     }
   }
@@ -784,6 +801,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private Duration maxRetryDelay = Duration.ofMinutes(1);
     private Duration closeTimeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
+    private ThreadFactory threadFactory;
     private final List<DeliveryListener> listeners = new ArrayList<>();
 
     Builder(ClientResolver resolver) {
@@ -868,6 +886,16 @@ public final class DeliveryEngine implements AutoCloseable {
     /** The engine's time, for retry delays, storms and read-back windows; tests pass one they advance. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Makes the engine's worker threads, e.g. a host's own (Jenkins: named, with its class loader as the context
+     * loader). Make them daemon threads: {@link #close()} stops them, but a host that never closes must still be able
+     * to exit. Default: daemon threads named {@code mattermost-delivery-N}.
+     */
+    public Builder threadFactory(ThreadFactory threadFactory) {
+      this.threadFactory = requireNonNull(threadFactory, "threadFactory == null");
       return this;
     }
 

@@ -485,4 +485,31 @@ class DeliveryEngineTest {
         .containsExactly("message 2");
     assertThat(dir.resolve("corrupt").resolve(doomed.id() + ".json")).exists();
   }
+  @Test
+  void itsWorkersAreMadeByTheHostsThreadFactoryAndDeliver() throws Exception {
+    List<String> made = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    started(engine().workers(3).threadFactory(task -> {
+      Thread thread = new Thread(task, "host-pool-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      made.add(thread.getName());
+      return thread;
+    }));
+
+    DeliveryResult result = engine.submit(plain(1, "builds")).outcome().get(5, TimeUnit.SECONDS);
+
+    assertThat(result.status()).isEqualTo(DeliveryResult.Status.DELIVERED);
+    assertThat(made).containsExactly("host-pool-1", "host-pool-2", "host-pool-3");
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .contains("host-pool-1", "host-pool-2", "host-pool-3");
+  }
+
+  @Test
+  void withoutAThreadFactoryItsWorkersAreDaemonsNamedForTheEngine() throws Exception {
+    started(engine().workers(2));
+
+    assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith("mattermost-delivery-"))
+        .isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
+    assertThatThrownBy(() -> engine().threadFactory(null)).hasMessage("threadFactory == null");
+  }
 }

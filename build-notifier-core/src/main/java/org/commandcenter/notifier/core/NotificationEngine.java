@@ -85,7 +85,8 @@ public final class NotificationEngine {
     requireNonNull(config, "config == null");
     NotifyOutcome outcome;
     try {
-      outcome = new BuildDelivery(client, threadStore, log, config, dispatch(config.deadline())).deliver(facts);
+      outcome = new BuildDelivery(client, threadStore, log, config,
+          dispatch(config.deadline(), config.waitForDelivery())).deliver(facts);
     } catch (RuntimeException e) {
       // Deliveries catch their own errors; anything left is a bug: report it, never throw it into the build.
       String error = "unexpected error: " + e;
@@ -107,7 +108,7 @@ public final class NotificationEngine {
     requireNonNull(request, "request == null");
     SendResponse response;
     try {
-      response = new StepDelivery(client, log, request, dispatch(request.deadline())).deliver();
+      response = new StepDelivery(client, log, request, dispatch(request.deadline(), true)).deliver();
     } catch (RuntimeException e) {
       String error = "unexpected error: " + e;
       log.line(NotificationLog.PREFIX + "Notification failed with an " + error);
@@ -119,10 +120,10 @@ public final class NotificationEngine {
     return response;
   }
 
-  private Dispatch dispatch(Duration deadline) {
+  private Dispatch dispatch(Duration deadline, boolean waits) {
     DeliveryEngine engine = deliveryEngine != null ? deliveryEngine : DefaultDelivery.engine();
     String key = connection != null ? connection : DefaultDelivery.connection(client);
-    return new Dispatch(engine, key, client, log, deadline);
+    return new Dispatch(engine, key, client, log, deadline, waits);
   }
 
   private static String failureMessage(NotifyOutcome outcome, Duration deadline) {

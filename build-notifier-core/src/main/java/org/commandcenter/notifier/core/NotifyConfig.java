@@ -37,6 +37,7 @@ public final class NotifyConfig {
   private final String iconUrl;
   private final String iconEmoji;
   private final Duration deadline;
+  private final boolean waitForDelivery;
   private final boolean failOnError;
   private final AlertButtons alertButtons;
   private final PostOwner owner;
@@ -58,6 +59,7 @@ public final class NotifyConfig {
     this.iconUrl = builder.iconUrl;
     this.iconEmoji = builder.iconEmoji;
     this.deadline = builder.deadline;
+    this.waitForDelivery = builder.waitForDelivery;
     this.failOnError = builder.failOnError;
     this.alertButtons = builder.alertButtons;
     this.owner = builder.owner;
@@ -146,6 +148,14 @@ public final class NotifyConfig {
     return deadline;
   }
 
+  /**
+   * Whether the caller waits, up to the {@link #deadline()}, for the first attempt of each delivery; false: the
+   * notification is queued and the caller goes on at once (a build's start must never hold its executor).
+   */
+  public boolean waitForDelivery() {
+    return waitForDelivery;
+  }
+
   public boolean failOnError() {
     return failOnError;
   }
@@ -174,6 +184,7 @@ public final class NotifyConfig {
         && culpritsByEmail == that.culpritsByEmail
         && urgentOnMainLineFailure == that.urgentOnMainLineFailure
         && failOnError == that.failOnError
+        && waitForDelivery == that.waitForDelivery
         && events.equals(that.events)
         && channels.equals(that.channels)
         && Objects.equals(customMessage, that.customMessage)
@@ -214,6 +225,7 @@ public final class NotifyConfig {
     private String iconUrl;
     private String iconEmoji;
     private Duration deadline = DEFAULT_DEADLINE;
+    private boolean waitForDelivery = true;
     private boolean failOnError;
     private AlertButtons alertButtons;
     private PostOwner owner;
@@ -238,6 +250,7 @@ public final class NotifyConfig {
       this.iconUrl = config.iconUrl;
       this.iconEmoji = config.iconEmoji;
       this.deadline = config.deadline;
+      this.waitForDelivery = config.waitForDelivery;
       this.failOnError = config.failOnError;
       this.alertButtons = config.alertButtons;
       this.owner = config.owner;
@@ -345,6 +358,16 @@ public final class NotifyConfig {
     public Builder deadline(Duration deadline) {
       requireNonNull(deadline, "deadline == null");
       this.deadline = deadline;
+      return this;
+    }
+
+    /**
+     * False: queue the notification and return without waiting for Mattermost (default true: wait up to the
+     * deadline for the first attempt). Without waiting, {@link #failOnError} only catches what fails before the
+     * notification is queued (a configuration error).
+     */
+    public Builder waitForDelivery(boolean waitForDelivery) {
+      this.waitForDelivery = waitForDelivery;
       return this;
     }
 

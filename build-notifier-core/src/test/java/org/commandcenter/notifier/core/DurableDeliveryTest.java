@@ -59,9 +59,13 @@ class DurableDeliveryTest {
 
   /** The host's engine: a file outbox, its resolver, the core's listener with a locator of builds. */
   private DeliveryEngine hostEngine() throws Exception {
+    return hostEngine(Duration.ofMillis(50));
+  }
+
+  private DeliveryEngine hostEngine(Duration retryDelay) throws Exception {
     DeliveryEngine engine = DeliveryEngine.builder(connection -> connection.equals("global") ? client : null)
         .outbox(Outbox.directory(dir.resolve("outbox")))
-        .initialRetryDelay(Duration.ofMillis(50)).maxRetryDelay(Duration.ofMillis(100))
+        .initialRetryDelay(retryDelay).maxRetryDelay(retryDelay.multipliedBy(2))
         .addListener(NotificationEngine.deliveryListener((jobName, number) ->
             jobName.equals("app/main") ? Optional.of(job.forBuild(number)) : Optional.empty()))
         .build();
@@ -181,5 +185,62 @@ class DurableDeliveryTest {
     assertThat(deliveryThreads).isBetween(1L, 2L);
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().startsWith(
         "mattermost-notifier-"));
+  }
+  @Test
+  void aStartNotificationThatDoesNotWaitReturnsAtOnceWhileMattermostIsSlow() throws Exception {
+    engine = hostEngine();
+    mattermost.faults().slow(Duration.ofSeconds(5));
+    long started = System.nanoTime();
+
+    NotifyOutcome outcome = notifier(job.forBuild(42)).notify(build(null, SUCCESS).build(),
+        config().waitForDelivery(false).build());
+
+    // Not the 5 s Mattermost takes (nor the 5 s deadline): the time to write the outbox, with room for a busy machine.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(outcome.isSuccessful()).isTrue();
+    assertThat(log).contains("[Mattermost] Notification queued for channel builds; it is sent in the background");
+    mattermost.faults().clear();
+    await(() -> mattermost.posts(TEAM, "builds").size() == 1);
+  }
+
+  @Test
+  void aCompletionRightAfterAStartStillBeingSentUpdatesTheStartedPostAndRepliesInItsThread() throws Exception {
+    engine = hostEngine();
+    // The start's post takes a while to be answered: the completion comes while it is under way.
+    mattermost.faults().slow(1, Duration.ofMillis(1500));
+    NotificationEngine notifier = notifier(job.forBuild(42));
+    notifier.notify(build(null, SUCCESS).build(), config().waitForDelivery(false).build());
+    NotifyOutcome completed = notifier.notify(build(FAILURE, SUCCESS).logTail(List.of("BUILD FAILED")).build(),
+        config().build());
+
+    assertThat(completed.sent()).containsExactly("builds");
+    await(() -> engine.health().waiting() == 0);
+    List<ReceivedPost> posts = mattermost.posts(TEAM, "builds");
+    List<ReceivedPost> roots = posts.stream().filter(p -> p.rootId() == null || p.rootId().isEmpty()).toList();
+    // One root: the "started" post, edited into the failure; the log tail replies in its thread.
+    assertThat(roots).hasSize(1);
+    assertThat(roots.get(0).isEdited()).isTrue();
+    assertThat(roots.get(0).attachments().get(0).get("color").getAsString()).isEqualTo("#A30200");
+    assertThat(posts).filteredOn(p -> roots.get(0).id().equals(p.rootId())).isNotEmpty();
+    assertThat(job.forBuild(42).buildThread("builds").get().postId()).isEqualTo(roots.get(0).id());
+  }
+
+  @Test
+  void aCompletionRightAfterAStartQueuedDuringAnOutageReplacesItWithOneRoot() throws Exception {
+    // No retry comes between the two: the start waits, unsent, when the completion is queued.
+    engine = hostEngine(Duration.ofMinutes(1));
+    mattermost.faults().down();
+    NotificationEngine notifier = notifier(job.forBuild(42));
+    notifier.notify(build(null, SUCCESS).build(), config().waitForDelivery(false).build());
+    notifier.notify(build(FAILURE, SUCCESS).logTail(List.of("BUILD FAILED")).build(),
+        config().deadline(Duration.ofSeconds(2)).build());
+    mattermost.faults().up();
+    engine.retryNow();
+    await(() -> engine.health().waiting() == 0);
+
+    List<ReceivedPost> posts = mattermost.posts(TEAM, "builds");
+    assertThat(posts.stream().filter(p -> p.rootId() == null || p.rootId().isEmpty()).toList()).hasSize(1);
+    assertThat(posts.get(0).attachments().get(0).get("color").getAsString()).isEqualTo("#A30200");
+    assertThat(engine.health().coalesced()).isEqualTo(1);
   }
 }

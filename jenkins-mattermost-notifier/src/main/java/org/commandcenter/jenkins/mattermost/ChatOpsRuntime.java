@@ -61,8 +61,9 @@ final class ChatOpsRuntime {
       synchronized (ChatOpsRuntime.class) {
         runtime = shared;
         if (runtime == null) {
-          runtime = new ChatOpsRuntime(ChatOpsThreads.workers(), ChatOpsThreads.scheduler(), Clock.systemUTC(),
-              new ChatOpsAuditLog());
+          PluginContext context = PluginContext.current();
+          runtime = new ChatOpsRuntime(ChatOpsThreads.workers(context), ChatOpsThreads.scheduler(context),
+              Clock.systemUTC(), new ChatOpsAuditLog());
           shared = runtime;
         }
       }

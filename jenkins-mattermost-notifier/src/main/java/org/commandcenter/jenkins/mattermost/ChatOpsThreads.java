@@ -1,20 +1,16 @@
 package org.commandcenter.jenkins.mattermost;
 
-import hudson.util.ClassLoaderSanityThreadFactory;
-import hudson.util.DaemonThreadFactory;
-import hudson.util.NamingThreadFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * ChatOps' own threads, made the way Jenkins makes its pools (named, daemon, core's class loader as context loader)
- * and bounded: a burst of clicks queues, and beyond the queue ChatOps answers that Jenkins is busy instead of starting
- * threads without end. Not Jenkins' shared {@code Timer}, whose tasks all run as SYSTEM and must not block.
+ * ChatOps' own threads, made the way Jenkins makes its pools ({@link PluginContext#threadFactory}) and bounded: a
+ * burst of clicks queues, and beyond the queue ChatOps answers that Jenkins is busy instead of starting threads
+ * without end. Not Jenkins' shared {@code Timer}, whose tasks all run as SYSTEM and must not block.
  */
 final class ChatOpsThreads {
   /** Clicks and commands worked on at once; each mostly waits on Jenkins or Mattermost. */
@@ -25,21 +21,18 @@ final class ChatOpsThreads {
   private ChatOpsThreads() {
   }
 
-  static ExecutorService workers() {
+  static ExecutorService workers(PluginContext context) {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(QUEUED), factory("Mattermost ChatOps"));
+        new LinkedBlockingQueue<>(QUEUED), context.threadFactory("Mattermost ChatOps"));
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }
 
   /** One thread that notices queued builds starting. */
-  static ScheduledExecutorService scheduler() {
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, factory("Mattermost ChatOps builds"));
+  static ScheduledExecutorService scheduler(PluginContext context) {
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+        context.threadFactory("Mattermost ChatOps builds"));
     scheduler.setRemoveOnCancelPolicy(true);
     return scheduler;
-  }
-
-  private static ThreadFactory factory(String name) {
-    return new NamingThreadFactory(new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), name);
   }
 }

@@ -301,6 +301,8 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
     try (BulkChange change = new BulkChange(this)) {
       bind.run();
       change.commit();
+      // Notifications waiting in the outbox are sent with the new settings, not with clients made from the old.
+      PluginContext.current().delivery().forgetClients();
       return true;
     } catch (InvalidField e) {
       before.restore(this);
@@ -362,6 +364,11 @@ public class MattermostGlobalConfiguration extends GlobalConfiguration {
       c.chatOpsRateLimitPerMinute = rateLimitPerMinute;
       c.chatOpsLogTailLines = logTailLines;
     }
+  }
+
+  /** What became of notifications since Jenkins started, shown read-only in the form. */
+  public String getDeliveryCounts() {
+    return DeliveryHealthMonitor.counts(PluginContext.current().delivery().health());
   }
 
   /** The bundled icon's URL, shown as the default in the form. */

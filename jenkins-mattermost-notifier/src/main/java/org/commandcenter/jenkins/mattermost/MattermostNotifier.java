@@ -106,7 +106,8 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
     try {
       notify(build, listener, null, true);
     } catch (AbortException e) {
-      // failOnError: the "started" message could not be sent, stop before the build steps run.
+      // failOnError: the "started" message could not even be queued (a configuration error, a credential not
+      // found); stop before the build steps run. Whether it is delivered is not waited for.
       listener.error(e.getMessage());
       return false;
     }
@@ -138,6 +139,9 @@ public class MattermostNotifier extends Notifier implements SimpleBuildStep {
             BuildFacts facts = started ? mapper.started(run, variables) : mapper.completed(run, variables, logTailLines);
             NotifyConfig config = config(settings, variables, context.rootUrl()).newBuilder()
                 .owner(context.postOwner(run))
+                // The start is queued and the build goes on: an executor never waits for Mattermost before the
+                // build steps. The completion waits (up to the deadline) for its first attempt, and for the start's.
+                .waitForDelivery(!started)
                 .build();
             return engine -> engine.notify(facts, config);
           }, reason -> null);

@@ -1,8 +1,17 @@
 package org.commandcenter.jenkins.mattermost;
 
 import hudson.ProxyConfiguration;
+import hudson.model.Job;
 import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.ClassLoaderSanityThreadFactory;
+import hudson.util.DaemonThreadFactory;
+import hudson.util.NamingThreadFactory;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import jenkins.model.Jenkins;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.notifier.core.ChatOps;
@@ -62,8 +71,56 @@ class PluginContext {
     return MattermostClients.create(settings, connection, settings.useProxy() ? proxy() : null);
   }
 
-  NotificationEngine engine(MattermostClient client, ThreadStore threads, NotificationLog log) {
-    return NotificationEngine.builder().client(client).threadStore(threads).log(log).build();
+  /**
+   * @param route the engine and connection key from {@link #delivery()}, or null for the core's shared in-memory
+   *              engine (before the plugin's engines are started)
+   */
+  NotificationEngine engine(MattermostClient client, JenkinsDelivery.Route route, ThreadStore threads,
+      NotificationLog log) {
+    NotificationEngine.Builder engine = NotificationEngine.builder().client(client).threadStore(threads).log(log);
+    if (route != null) {
+      engine.delivery(route.engine(), route.connection());
+    }
+    return engine.build();
+  }
+
+  /** This Jenkins' delivery engines (durable outbox, started once the jobs are loaded). */
+  JenkinsDelivery delivery() {
+    return JenkinsDelivery.shared();
+  }
+
+  /** {@code $JENKINS_HOME}. */
+  Path jenkinsHome() {
+    return Jenkins.get().getRootDir().toPath();
+  }
+
+  /**
+   * Every thread the plugin makes, made the way Jenkins makes its pools (workflow-step-api's
+   * {@code SynchronousNonBlockingStepExecution} does the same): daemon, named for what it does, and with Jenkins
+   * core's class loader as the context loader rather than whatever loader the first caller had.
+   */
+  ThreadFactory threadFactory(String name) {
+    return new NamingThreadFactory(new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), name);
+  }
+
+  /**
+   * The thread store of a build found by its job's full name and number, for a notification delivered after a
+   * restart. As SYSTEM: on the engine's threads there is no user, and Jenkins hides jobs from anonymous.
+   */
+  Optional<ThreadStore> threadStore(String jobName, int buildNumber) {
+    try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+      Job<?, ?> job = Jenkins.get().getItemByFullName(jobName, Job.class);
+      Run<?, ?> run = job == null ? null : job.getBuildByNumber(buildNumber);
+      return run == null ? Optional.empty() : Optional.of(new RunThreadStore(run));
+    }
+  }
+
+  /** The last build of a job, as SYSTEM (see {@link #threadStore}), or null when the job or its builds are gone. */
+  Run<?, ?> lastBuild(String jobName) {
+    try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+      Job<?, ?> job = Jenkins.get().getItemByFullName(jobName, Job.class);
+      return job == null ? null : job.getLastBuild();
+    }
   }
 
   /** The ChatOps part of the global configuration. */

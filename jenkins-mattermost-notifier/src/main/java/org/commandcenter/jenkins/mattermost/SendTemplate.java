@@ -57,7 +57,8 @@ final class SendTemplate {
       Send<T> send = delivery.prepare(settings);
       connection = context.connection(settings, choice, run);
       MattermostClient client = context.client(settings, connection);
-      return send.send(context.engine(client, threads, log));
+      JenkinsDelivery.Route route = context.delivery().route(settings, choice, run, client);
+      return send.send(context.engine(client, route, threads, log));
     } catch (NotificationException e) {
       // Only thrown with failOnError; the engine has logged the details.
       throw new AbortException(PREFIX + redact(e.getMessage(), connection));

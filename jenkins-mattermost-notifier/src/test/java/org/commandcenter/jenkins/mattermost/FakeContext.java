@@ -10,6 +10,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.notifier.core.ChatOps;
 import org.commandcenter.notifier.core.NotificationEngine;
@@ -36,6 +41,14 @@ class FakeContext extends PluginContext {
   final List<String> endpoints = new ArrayList<>();
   final List<MattermostConnection> connections = new ArrayList<>();
   final List<ThreadStore> threadStores = new ArrayList<>();
+  final List<JenkinsDelivery.Route> routes = new ArrayList<>();
+  final List<String> threadNames = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Builds Jenkins would find by job full name and number ({@code "app#2"}), and each job's last build. */
+  final Map<String, Run<?, ?>> buildsByName = new ConcurrentHashMap<>();
+  final Map<String, Run<?, ?>> lastBuilds = new ConcurrentHashMap<>();
+  JenkinsDelivery delivery = new JenkinsDelivery();
+  /** {@code $JENKINS_HOME} for the delivery engines' outbox. */
+  java.nio.file.Path jenkinsHome;
   boolean realEngine;
   boolean realClient;
   ProxyConfiguration proxy;
@@ -106,8 +119,43 @@ class FakeContext extends PluginContext {
   }
 
   @Override
-  NotificationEngine engine(MattermostClient c, ThreadStore threads, NotificationLog log) {
+  NotificationEngine engine(MattermostClient c, JenkinsDelivery.Route route, ThreadStore threads,
+      NotificationLog log) {
     threadStores.add(threads);
-    return realEngine ? super.engine(c, threads, log) : engine;
+    routes.add(route);
+    return realEngine ? super.engine(c, route, threads, log) : engine;
+  }
+
+  /** This context's own delivery engines (the process-wide one is never started in tests). */
+  @Override
+  JenkinsDelivery delivery() {
+    return delivery;
+  }
+
+  /** Named like Jenkins' own ({@link PluginContext#threadFactory} needs Jenkins' classes, compile-only here). */
+  @Override
+  ThreadFactory threadFactory(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + " [#" + count.incrementAndGet() + "]");
+      thread.setDaemon(true);
+      threadNames.add(thread.getName());
+      return thread;
+    };
+  }
+
+  @Override
+  java.nio.file.Path jenkinsHome() {
+    return jenkinsHome;
+  }
+
+  @Override
+  Optional<ThreadStore> threadStore(String jobName, int buildNumber) {
+    return Optional.ofNullable(buildsByName.get(jobName + "#" + buildNumber)).map(RunThreadStore::new);
+  }
+
+  @Override
+  Run<?, ?> lastBuild(String jobName) {
+    return lastBuilds.get(jobName);
   }
 }

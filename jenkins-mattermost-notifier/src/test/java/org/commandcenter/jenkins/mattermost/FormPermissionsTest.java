@@ -79,13 +79,31 @@ class FormPermissionsTest {
   void everyFormEndpointIsPostOnly() {
     for (Class<?> type : List.of(MattermostGlobalConfiguration.class, MattermostNotifier.DescriptorImpl.class,
         MattermostSendStep.DescriptorImpl.class, StepPolicySettings.DescriptorImpl.class,
-        MattermostUserProperty.DescriptorImpl.class)) {
+        MattermostUserProperty.DescriptorImpl.class, DeliveryHealthMonitor.class)) {
       for (Method m : type.getDeclaredMethods()) {
-        if (m.getName().startsWith("doCheck") || m.getName().startsWith("doFill") || m.getName().startsWith("doTest")) {
+        if (m.getName().startsWith("doCheck") || m.getName().startsWith("doFill") || m.getName().startsWith("doTest")
+            || m.getName().startsWith("doRetry")) {
           assertThat(m.getAnnotation(POST.class)).as(type.getSimpleName() + "." + m.getName()).isNotNull();
         }
       }
     }
+  }
+
+  @Test
+  void retryNowIsPostOnlyAndChecksAdministerBeforeTouchingTheEngine() throws Exception {
+    Method retryNow = DeliveryHealthMonitor.class.getMethod("doRetryNow");
+    assertThat(retryNow.getAnnotation(POST.class)).isNotNull();
+    JenkinsDelivery delivery = org.mockito.Mockito.spy(new JenkinsDelivery());
+    context.delivery = delivery;
+    doThrow(new SecurityException("denied")).when(jenkins).checkPermission(Jenkins.ADMINISTER);
+
+    assertThatThrownBy(() -> new DeliveryHealthMonitor().doRetryNow()).hasMessage("denied");
+
+    verify(delivery, never()).retryNow();
+    org.mockito.Mockito.reset(jenkins);
+    new DeliveryHealthMonitor().doRetryNow();
+    verify(jenkins).checkPermission(Jenkins.ADMINISTER);
+    verify(delivery).retryNow();
   }
 
   @Test

@@ -266,6 +266,31 @@ class MattermostNotifierTest {
   }
 
   @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void theStartIsQueuedWithoutWaitingAndTheCompletionWaitsForItsFirstAttempt() throws Exception {
+    AbstractBuild build = mock(AbstractBuild.class);
+    Job job = mock(Job.class);
+    when(job.getFullName()).thenReturn("app");
+    when(build.getParent()).thenReturn(job);
+    when(build.getNumber()).thenReturn(7);
+    when(build.getUrl()).thenReturn("job/app/7/");
+    when(build.getCauses()).thenReturn(List.of());
+    when(build.getResult()).thenReturn(Result.SUCCESS);
+    when(build.getEnvironment(log.listener)).thenReturn(new EnvVars());
+    credentialVisibleTo(build);
+    MattermostNotifier notifier = new MattermostNotifier();
+    notifier.setNotifyStart(true);
+    notifier.setNotifySuccess(true);
+
+    notifier.prebuild(build, log.listener);
+    notifier.perform(build, new EnvVars(), log.listener);
+
+    ArgumentCaptor<NotifyConfig> configs = ArgumentCaptor.forClass(NotifyConfig.class);
+    verify(context.engine, org.mockito.Mockito.times(2)).notify(any(), configs.capture());
+    assertThat(configs.getAllValues()).extracting(NotifyConfig::waitForDelivery).containsExactly(false, true);
+  }
+
+  @Test
   void missingCredentialIsLoggedAndDoesNotFailTheBuild() throws Exception {
     Run<?, ?> run = failedRun();
 

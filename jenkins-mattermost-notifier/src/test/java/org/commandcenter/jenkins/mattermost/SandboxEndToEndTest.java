@@ -71,7 +71,7 @@ class SandboxEndToEndTest {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static AbstractBuild build(int number, Result result, AbstractBuild previous) {
+  static AbstractBuild build(int number, Result result, AbstractBuild previous) {
     AbstractBuild build = mock(AbstractBuild.class);
     Job job = mock(Job.class);
     when(job.getFullName()).thenReturn("app");
@@ -103,7 +103,8 @@ class SandboxEndToEndTest {
     notifier.setNotifyStart(true);
 
     assertThat(notifier.prebuild(failed, log.listener)).isTrue();
-    List<ReceivedPost> afterStart = mm.posts("factory", "builds");
+    // The start is queued, not waited for: it appears a moment later.
+    List<ReceivedPost> afterStart = mm.awaitPosts("factory", "builds", 1, Duration.ofSeconds(10));
     assertThat(afterStart).hasSize(1);
     String rootId = afterStart.get(0).id();
 
@@ -312,6 +313,21 @@ class SandboxEndToEndTest {
         });
     List<FieldCheck> lines = ConnectionTester.test(restClient(settings, TOKEN), settings, MattermostGlobalConfiguration.TEST_BUDGET);
     assertThat(lines).anySatisfy(line -> assertThat(line.message()).startsWith("Default channel: ~nope not found"));
+  }
+
+  @Test
+  void testConnectionStopsAtItsBudgetWhateverTimeoutsAreConfigured() {
+    ConnectionSettings settings = context.settings.newBuilder()
+        .connectTimeout(Duration.ofSeconds(600)).readTimeout(Duration.ofSeconds(600)).build();
+    mm.faults().slow(1, Duration.ofSeconds(6));
+
+    long started = System.nanoTime();
+    List<FieldCheck> lines = ConnectionTester.test(restClient(settings, TOKEN), settings, Duration.ofSeconds(2));
+
+    // The web request thread is given back after the budget, not after the configured 600 s (or the 6 s hang).
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(4500));
+    assertThat(lines).singleElement().satisfies(line -> assertThat(line.kind()).isNotEqualTo(FieldCheck.Kind.OK));
+    assertThat(MattermostGlobalConfiguration.TEST_BUDGET).isEqualTo(Duration.ofSeconds(10));
   }
 
   private static MattermostClient restClient(ConnectionSettings settings, String token) {

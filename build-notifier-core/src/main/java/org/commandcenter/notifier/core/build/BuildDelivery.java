@@ -101,7 +101,8 @@ public final class BuildDelivery {
   }
 
   private Submission submitRest(BuildFacts facts, BuildEvent event, String channel, List<String> culprits) {
-    Optional<PostRef> existing = store.buildThread(channel);
+    Optional<PostRef> existing = event == BuildEvent.STARTED ? store.buildThread(channel)
+        : dispatch.buildThread(store, facts.jobName(), facts.buildNumber(), channel);
     String warRoomLink = warRoomLink(facts);
     Post root = renderer.root(facts, event, channel, warRoomLink);
     Delivery.Builder delivery = delivery(facts, channel);
@@ -176,7 +177,7 @@ public final class BuildDelivery {
     Map<String, String> failures = new LinkedHashMap<>();
     for (String channel : targets()) {
       try {
-        Optional<PostRef> existing = store.buildThread(channel);
+        Optional<PostRef> existing = dispatch.buildThread(store, facts.jobName(), facts.buildNumber(), channel);
         if (existing.isPresent()) {
           ThreadEffects effects = new ThreadEffects(facts.jobName(), facts.buildNumber(), channel);
           if (facts.result() == BuildResult.SUCCESS) {
@@ -214,6 +215,11 @@ public final class BuildDelivery {
     for (int i = 0; i < channels.size(); i++) {
       String channel = channels.get(i);
       Optional<DeliveryResult> result = results.get(i);
+      if (result.isEmpty() && !dispatch.waits()) {
+        log.line(NotificationLog.PREFIX + "Notification queued for " + describe(channel)
+            + "; it is sent in the background");
+        continue;
+      }
       if (result.isEmpty()) {
         timedOut = true;
         continue;

@@ -15,6 +15,7 @@ import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.RetryPolicy;
 import org.commandcenter.mattermost.Submission;
 import org.commandcenter.notifier.core.NotificationLog;
+import org.commandcenter.notifier.core.PostRef;
 import org.commandcenter.notifier.core.ThreadStore;
 
 /**
@@ -33,18 +34,26 @@ public final class Dispatch {
   private final NotificationLog log;
   private final Instant deadline;
   private final Duration budget;
+  private final boolean waits;
 
   /**
    * @param budget the caller's deadline, from now
+   * @param waits  whether the caller waits for first attempts (false: it only queues)
    */
   public Dispatch(DeliveryEngine engine, String connection, MattermostClient client, NotificationLog log,
-      Duration budget) {
+      Duration budget, boolean waits) {
     this.engine = engine;
     this.connection = connection;
     this.client = client;
     this.log = log;
     this.budget = budget;
+    this.waits = waits;
     this.deadline = Instant.now().plus(budget);
+  }
+
+  /** Whether the caller waits for first attempts; false: what is not done at once goes on in the background. */
+  public boolean waits() {
+    return waits;
   }
 
   /** A delivery for this notification's connection. */
@@ -60,7 +69,36 @@ public final class Dispatch {
     }
     Submission submission = engine.submit(built);
     submission.outcome().thenAccept(result -> ThreadEffects.forget(result.deliveryId()));
+    if (effects != null) {
+      effects.pending(submission);
+    }
     return submission;
+  }
+
+  /**
+   * The build's thread root in {@code channel}: the one {@code store} knows, or, while this process still sends
+   * the delivery that creates it (a "started" notification queued a moment ago), the one it records once its first
+   * attempt is over — waited for within the deadline. Then a completion updates the "started" post instead of
+   * making a second root. Should that attempt outlast the deadline, the completion is sent as a new root: it
+   * replaces the "started" one if that is still unsent, else both roots stay (docs/jenkins.md, Outbox).
+   */
+  public Optional<PostRef> buildThread(ThreadStore store, String job, int build, String channel) {
+    Optional<PostRef> known = store.buildThread(channel);
+    Submission pending = ThreadEffects.pendingRoot(job, build, channel);
+    if (known.isPresent() || pending == null || !waits) {
+      return known;
+    }
+    long waitMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+    try {
+      pending.firstAttempt().get(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // Still under way: decided below with what is known.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a delivery's future never fails", e);
+    }
+    return store.buildThread(channel);
   }
 
   public Submission submit(Delivery.Builder delivery) {
@@ -77,7 +115,9 @@ public final class Dispatch {
     boolean interrupted = false;
     for (Submission submission : submissions) {
       Optional<DeliveryResult> result = Optional.empty();
-      if (!interrupted) {
+      if (!waits) {
+        result = Optional.ofNullable(submission.firstAttempt().getNow(null));
+      } else if (!interrupted) {
         long waitMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
         try {
           result = Optional.of(submission.firstAttempt().get(waitMillis, TimeUnit.MILLISECONDS));

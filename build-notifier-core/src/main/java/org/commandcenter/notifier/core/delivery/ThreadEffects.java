@@ -10,6 +10,7 @@ import org.commandcenter.mattermost.Delivery;
 import org.commandcenter.mattermost.DeliveryListener;
 import org.commandcenter.mattermost.DeliveryResult;
 import org.commandcenter.mattermost.PostResult;
+import org.commandcenter.mattermost.Submission;
 import org.commandcenter.notifier.core.PostRef;
 import org.commandcenter.notifier.core.ThreadStore;
 import org.commandcenter.notifier.core.ThreadStoreLocator;
@@ -33,6 +34,8 @@ public final class ThreadEffects {
 
   /** The thread stores of deliveries this process submitted and that are not finished yet. */
   private static final Map<String, ThreadStore> LIVE = new ConcurrentHashMap<>();
+  /** Deliveries of this process that create a build's thread root, by build and channel, until they finish. */
+  private static final Map<String, Submission> PENDING_ROOTS = new ConcurrentHashMap<>();
 
   private final String job;
   private final int build;
@@ -81,6 +84,25 @@ public final class ThreadEffects {
         .attribute(SAVE_BUILD_THREAD, saveBuildThread).attribute(SAVE_INCIDENT, saveIncident)
         .attribute(CLOSE_INCIDENT, closeIncident ? "true" : null);
     return delivery;
+  }
+
+  /** {@code submission} creates the build's thread root: known as pending until it finishes. */
+  void pending(Submission submission) {
+    if (saveBuildThread == null) {
+      return;
+    }
+    String key = rootKey(job, build, channel);
+    PENDING_ROOTS.put(key, submission);
+    submission.outcome().thenAccept(result -> PENDING_ROOTS.remove(key, submission));
+  }
+
+  /** The unfinished delivery of this process that creates the build's thread root in the channel, or null. */
+  static Submission pendingRoot(String job, int build, String channel) {
+    return PENDING_ROOTS.get(rootKey(job, build, channel));
+  }
+
+  private static String rootKey(String job, int build, String channel) {
+    return job + '\n' + build + '\n' + channel;
   }
 
   /** The delivery was submitted by this process for {@code store}. */

@@ -199,7 +199,9 @@ class HpiReadBackIT {
         assertThat(indexed).contains(
                 "org.commandcenter.jenkins.mattermost.MattermostGlobalConfiguration",
                 "org.commandcenter.jenkins.mattermost.MattermostNotifier$DescriptorImpl",
-                "org.commandcenter.jenkins.mattermost.MattermostSendStep$DescriptorImpl");
+                "org.commandcenter.jenkins.mattermost.MattermostSendStep$DescriptorImpl",
+                "org.commandcenter.jenkins.mattermost.DeliveryLifecycle",
+                "org.commandcenter.jenkins.mattermost.DeliveryHealthMonitor");
     }
 
     @Test

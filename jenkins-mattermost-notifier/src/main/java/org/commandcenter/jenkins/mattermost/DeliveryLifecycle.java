@@ -1,0 +1,39 @@
+package org.commandcenter.jenkins.mattermost;
+
+import hudson.Extension;
+import hudson.model.listeners.ItemListener;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts this Jenkins' delivery engines once its jobs are loaded, so that notifications resumed from the outbox
+ * find their builds, and closes them at shutdown, leaving what waits in the outbox for the next start.
+ *
+ * <p>An {@link ItemListener} rather than {@code @Initializer(after = InitMilestone.JOB_LOADED)}: the compile-only
+ * API cannot mirror {@code InitMilestone} (it implements task-reactor's {@code Milestone}). jenkins-2.479.3
+ * {@code core/src/main/java/jenkins/model/Jenkins.java} calls every {@code ItemListener.onLoaded()} in its
+ * constructor right after the init reactor has run (all jobs loaded, COMPLETED reached), and
+ * {@code onBeforeShutdown()} from {@code cleanUp()} ({@code fireBeforeShutdown}) when Jenkins stops; see
+ * {@code core/src/main/java/hudson/model/listeners/ItemListener.java}.
+ */
+@Extension
+public final class DeliveryLifecycle extends ItemListener {
+  private static final Logger LOGGER = Logger.getLogger(DeliveryLifecycle.class.getName());
+
+  @Override
+  public void onLoaded() {
+    PluginContext context = PluginContext.current();
+    try {
+      context.delivery().start(context, context.jenkinsHome());
+    } catch (RuntimeException e) {
+      // Never fail Jenkins' start: notifications then go through the in-memory engine.
+      LOGGER.log(Level.WARNING, "Mattermost: the delivery engine could not be started; notifications are kept in"
+          + " memory only", e);
+    }
+  }
+
+  @Override
+  public void onBeforeShutdown() {
+    PluginContext.current().delivery().stop();
+  }
+}
