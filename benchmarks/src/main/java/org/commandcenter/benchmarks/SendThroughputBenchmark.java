@@ -113,7 +113,7 @@ public class SendThroughputBenchmark {
   }
 
   /** The same request body the shared client sends, built the way a simple sender would. */
-  private static String baselineJson(Post post) {
+  static String baselineJson(Post post) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("channel_id", post.channel());
     body.put("message", post.text());

@@ -257,8 +257,16 @@ final class HttpExecutor {
     return source.readString(charsetOf(response));
   }
 
+  /**
+   * The declared charset, else UTF-8 (JSON's, RFC 8259). Mattermost declares none ({@code application/json}), so the
+   * header is only parsed when it names one: OkHttp's media-type parsing is a regular expression per answer.
+   */
   private static java.nio.charset.Charset charsetOf(Response response) {
-    okhttp3.MediaType type = response.body().contentType();
+    String contentType = response.header("Content-Type");
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("charset")) {
+      return java.nio.charset.StandardCharsets.UTF_8;
+    }
+    okhttp3.MediaType type = okhttp3.MediaType.parse(contentType);
     java.nio.charset.Charset charset = type == null ? null : type.charset(null);
     return charset != null ? charset : java.nio.charset.StandardCharsets.UTF_8;
   }

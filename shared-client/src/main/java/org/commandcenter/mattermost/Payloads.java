@@ -68,21 +68,30 @@ final class Payloads {
   RequestBody restCreateBody(Post post, String channelId, String text, String rootId, boolean first,
       String pendingPostId, String marker) {
     Post.RestParts parts = post.restParts(first, () -> restParts(post, first));
-    StringBuilder head = new StringBuilder(64 + (text == null ? 0 : text.length() + 16));
+    StringBuilder head = new StringBuilder(64);
     head.append("{\"channel_id\":");
     appendString(head, channelId);
     head.append(",\"message\":");
-    appendString(head, text == null ? "" : text);
-    if (rootId != null) {
-      head.append(",\"root_id\":");
-      appendString(head, rootId);
+    byte[] message;
+    if (text == null || text.equals(post.text())) {
+      message = parts.message; // not split: the text was escaped and encoded once, with the post
+    } else {
+      StringBuilder piece = new StringBuilder(text.length() + 16);
+      appendString(piece, text);
+      message = piece.toString().getBytes(StandardCharsets.UTF_8);
     }
-    head.append(",\"props\":");
+    StringBuilder middle = new StringBuilder(64);
+    if (rootId != null) {
+      middle.append(",\"root_id\":");
+      appendString(middle, rootId);
+    }
+    middle.append(",\"props\":");
     // Ids, markers and pending post ids are letters, digits and colons: nothing to escape.
     String marker0 = (parts.propsEmpty ? "\"" : ",\"") + SendProgress.MARKER_PROP + "\":\"" + marker + "\"}";
     String tail = ",\"pending_post_id\":\"" + pendingPostId + "\"}";
-    return new PiecesBody(head.toString().getBytes(StandardCharsets.UTF_8), parts.props,
-        marker0.getBytes(StandardCharsets.US_ASCII), parts.extras, tail.getBytes(StandardCharsets.US_ASCII));
+    return new PiecesBody(head.toString().getBytes(StandardCharsets.UTF_8), message,
+        middle.toString().getBytes(StandardCharsets.UTF_8), parts.props, marker0.getBytes(StandardCharsets.US_ASCII),
+        parts.extras, tail.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The unchanging parts of a create body, as {@link #restCreateBody} writes them. */
@@ -112,8 +121,11 @@ final class Payloads {
       throw new IllegalStateException("a StringBuilder cannot fail", e);
     }
     String members = extras.substring(1, extras.length() - 1); // without the wrapper's braces
+    StringBuilder message = new StringBuilder(post.text() == null ? 2 : post.text().length() + 16);
+    appendString(message, post.text() == null ? "" : post.text());
     return new Post.RestParts(props.substring(0, props.length() - 1).getBytes(StandardCharsets.UTF_8),
-        props.length() == 2, (members.isEmpty() ? "" : "," + members).getBytes(StandardCharsets.UTF_8));
+        props.length() == 2, (members.isEmpty() ? "" : "," + members).getBytes(StandardCharsets.UTF_8),
+        message.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** A JSON string literal, escaped as the client's Gson escapes (no HTML escaping). */

@@ -113,11 +113,14 @@ public final class Post {
     final byte[] props;
     final boolean propsEmpty;
     final byte[] extras;
+    /** The post's whole text as a JSON string literal in UTF-8: what a post that is not split sends as message. */
+    final byte[] message;
 
-    RestParts(byte[] props, boolean propsEmpty, byte[] extras) {
+    RestParts(byte[] props, boolean propsEmpty, byte[] extras, byte[] message) {
       this.props = props;
       this.propsEmpty = propsEmpty;
       this.extras = extras;
+      this.message = message;
     }
   }
 

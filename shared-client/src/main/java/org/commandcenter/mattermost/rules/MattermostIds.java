@@ -13,6 +13,9 @@ public final class MattermostIds {
   private MattermostIds() {}
 
   public static boolean isValid(String value) {
+    if (value != null && value.length() == LENGTH && isAsciiAlphanumeric(value)) {
+      return true; // what the server generates: checked on every send, so without encoding or code points
+    }
     if (value == null || value.length() > LENGTH || value.getBytes(StandardCharsets.UTF_8).length != LENGTH) {
       return false;
     }
@@ -25,6 +28,16 @@ public final class MattermostIds {
       throw Fields.invalid(field, "must be a 26-character Mattermost id");
     }
     return value;
+  }
+
+  private static boolean isAsciiAlphanumeric(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Go's unicode.IsLetter || unicode.IsNumber (categories L and N). */
