@@ -220,6 +220,7 @@ class QualityGateAlertTaskTest {
     Analyses.tester(task, Analyses.passingGate()).withAnalysisUuid("AYz-analysis-2")
         .at(Date.from(Analyses.DATE.plusSeconds(60))).execute();
 
+    awaitDelivered(2);
     assertThat(mattermost.posts(TEAM, "alerts")).extracting(post -> post.attachments().get(0).get("title")
         .getAsString()).containsExactly("Quality gate failed: Shop Backend", "Back to green: Shop Backend");
     assertThat(sonarWebApi.getRequestCount()).isEqualTo(2);
@@ -236,12 +237,15 @@ class QualityGateAlertTaskTest {
     int askedBefore = sonarWebApi.getRequestCount();
 
     // main, renamed from shop to shop-backend: still failing, so still quiet, and no Web API request.
-    Analyses.tester(task, Analyses.failingGate()).withAnalysisUuid("AYz-main-2")
+    PostProjectAnalysisTaskTester renamed = Analyses.tester(task, Analyses.failingGate()).withAnalysisUuid("AYz-main-2")
         .withProject(PostProjectAnalysisTaskTester.newProjectBuilder()
             .setUuid("uuid-shop").setKey("shop-backend").setName("Shop Backend").build())
-        .at(Date.from(Analyses.DATE.plusSeconds(60))).execute();
+        .at(Date.from(Analyses.DATE.plusSeconds(60)));
+    renamed.execute();
 
+    assertThat(renamed.getLogStatistics()).containsEntry(QualityGateAlertTask.LOG_STATISTIC, "skipped");
     assertThat(sonarWebApi.getRequestCount()).isEqualTo(askedBefore);
+    awaitDelivered(1);
     assertThat(mattermost.posts(TEAM, "alerts")).hasSize(1);
   }
 
@@ -261,6 +265,7 @@ class QualityGateAlertTaskTest {
         .at(Date.from(Analyses.DATE.plusSeconds(60))).execute();
 
     assertThat(sonarWebApi.getRequestCount()).isEqualTo(askedBefore + 2);
+    awaitDelivered(2);
     assertThat(mattermost.posts(TEAM, "alerts")).extracting(post -> post.attachments().get(0).get("title")
         .getAsString()).contains("Back to green: Shop Backend");
     assertThat(logTester.logs(Level.WARN)).anyMatch(log -> log.contains("unreadable remembered quality gate status"));
