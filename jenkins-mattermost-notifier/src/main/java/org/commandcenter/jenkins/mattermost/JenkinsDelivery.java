@@ -78,6 +78,9 @@ final class JenkinsDelivery {
     try {
       engine.start();
     } catch (IOException | RuntimeException e) {
+      // A start that failed after opening the outbox (reading what waits, making the threads) leaves it open and
+      // its lock file held for the life of the process: close it, so that a later start can take it.
+      engine.close();
       LOGGER.log(Level.WARNING, "Mattermost: cannot open the outbox " + outbox + " (" + e.getMessage()
           + "); notifications are kept in memory only and do not survive a restart");
       engine = started(engine(context, Outbox.inMemory(), "Mattermost delivery"));

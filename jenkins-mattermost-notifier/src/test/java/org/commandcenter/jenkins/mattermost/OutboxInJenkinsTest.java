@@ -20,11 +20,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import jenkins.model.Jenkins;
+import org.commandcenter.mattermost.DeliveryEngine;
 import org.commandcenter.mattermost.DeliveryHealth;
+import org.commandcenter.mattermost.Outbox;
 import org.commandcenter.sandbox.MattermostSandbox;
 import org.commandcenter.sandbox.ReceivedPost;
 import org.junit.jupiter.api.AfterEach;
@@ -321,6 +324,37 @@ class OutboxInJenkinsTest {
         "Mattermost delivery [#2]", "Mattermost delivery (in memory) [#1]", "Mattermost delivery (in memory) [#2]");
     assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
         .contains("Mattermost delivery [#1]", "Mattermost delivery (in memory) [#1]");
+  }
+
+  @Test
+  void aStartThatFailsAfterOpeningTheOutboxReleasesItForTheNextStart() throws Exception {
+    // The durable engine's first thread cannot be made: its start fails after the outbox (and its lock) was opened.
+    FakeContext failing = new FakeContext() {
+      private boolean failed;
+
+      @Override
+      ThreadFactory threadFactory(String name) {
+        ThreadFactory real = super.threadFactory(name);
+        return task -> {
+          if (!failed && name.equals("Mattermost delivery")) {
+            failed = true;
+            return null;
+          }
+          return real.newThread(task);
+        };
+      }
+    };
+    failing.delivery.start(failing, home);
+    assertThat(failing.delivery.health()).as("in memory instead").isNotNull();
+
+    DeliveryEngine next = DeliveryEngine.builder(key -> null)
+        .outbox(Outbox.directory(home.resolve(JenkinsDelivery.OUTBOX))).build();
+    try {
+      next.start(); // "outbox ... is in use by another delivery engine" while the failed start holds it
+    } finally {
+      next.close();
+      failing.delivery.stop();
+    }
   }
 
   @Test
