@@ -48,12 +48,13 @@ final class JenkinsDelivery {
   private static final Logger LOGGER = Logger.getLogger(JenkinsDelivery.class.getName());
   private static final JenkinsDelivery SHARED = new JenkinsDelivery();
 
-  private final Map<String, MattermostClient> clients = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, MattermostClient> eldest) {
-      return size() > MAX_CLIENTS;
-    }
-  };
+  /** The durable engine's clients: forgotten when the configuration changes, resolved again from the key. */
+  private final Map<String, MattermostClient> clients = lruMap();
+  /**
+   * The in-memory engine's clients ({@value #MEMORY} keys): nothing can resolve them again (a step's own webhook URL,
+   * a credential a build parameter chose), so "Retry now" and a saved configuration keep them; only stop forgets.
+   */
+  private final Map<String, MattermostClient> memoryClients = lruMap();
   private volatile PluginContext context;
   private volatile DeliveryEngine durable;
   private volatile DeliveryEngine inMemory;
@@ -103,7 +104,17 @@ final class JenkinsDelivery {
     }
     synchronized (clients) {
       clients.clear();
+      memoryClients.clear();
     }
+  }
+
+  private static Map<String, MattermostClient> lruMap() {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, MattermostClient> eldest) {
+        return size() > MAX_CLIENTS;
+      }
+    };
   }
 
   private DeliveryEngine engine(PluginContext context, Outbox outbox, String threadName) {
@@ -132,16 +143,32 @@ final class JenkinsDelivery {
     return engine == null ? null : engine.health();
   }
 
-  /** An administrator's "Retry now": clients are resolved again from the configuration, every wait ends. */
+  /** The in-memory engine's health (a step's own webhook, a credential a parameter chose), or null before the start. */
+  DeliveryHealth inMemoryHealth() {
+    DeliveryEngine engine = inMemory;
+    return engine == null ? null : engine.health();
+  }
+
+  /**
+   * An administrator's "Retry now": the durable engine's clients are resolved again from the configuration, and every
+   * wait ends, in both engines (what waits in memory is retried with the client it came with).
+   */
   void retryNow() {
     forgetClients();
     DeliveryEngine engine = durable;
     if (engine != null) {
       engine.retryNow();
     }
+    DeliveryEngine memory = inMemory;
+    if (memory != null) {
+      memory.retryNow();
+    }
   }
 
-  /** The configuration changed: what waits is sent with what it says now. */
+  /**
+   * The configuration changed: what waits in the outbox is sent with what it says now. The in-memory engine's
+   * clients stay: its keys cannot be resolved again, and forgetting them would fail what waits there for good.
+   */
   void forgetClients() {
     synchronized (clients) {
       clients.clear();
@@ -162,7 +189,7 @@ final class JenkinsDelivery {
     String key = connectionKey(settings, choice, run);
     Route route = key != null ? new Route(engine, key) : new Route(memory, MEMORY + client.fingerprint());
     synchronized (clients) {
-      clients.put(route.connection(), client);
+      (key != null ? clients : memoryClients).put(route.connection(), client);
     }
     return route;
   }
@@ -222,7 +249,7 @@ final class JenkinsDelivery {
    */
   MattermostClient resolve(String key) {
     synchronized (clients) {
-      MattermostClient known = clients.get(key);
+      MattermostClient known = key.startsWith(MEMORY) ? memoryClients.get(key) : clients.get(key);
       if (known != null) {
         return known;
       }
@@ -248,7 +275,8 @@ final class JenkinsDelivery {
       connection = resolving.connection(settings, new MattermostConnection.Choice(decode(parts[1]), "credentialsId",
           parts.length == 3 ? decode(parts[2]) : null), run);
     } else {
-      // In memory only: its client went with the process (or was forgotten); nothing to resolve it from.
+      // In memory only: its client went with the process (or MAX_CLIENTS newer ones pushed it out); nothing to
+      // resolve it from.
       throw new IllegalArgumentException("connection: no longer known (" + (key.startsWith(MEMORY) ? "a step's own"
           + " endpoint or a credential chosen by a parameter" : key) + ")");
     }

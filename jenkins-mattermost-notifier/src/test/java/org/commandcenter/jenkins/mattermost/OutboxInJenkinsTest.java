@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import jenkins.model.Jenkins;
 import org.commandcenter.mattermost.DeliveryEngine;
 import org.commandcenter.mattermost.DeliveryHealth;
+import org.commandcenter.mattermost.MattermostClient;
 import org.commandcenter.mattermost.Outbox;
 import org.commandcenter.sandbox.MattermostSandbox;
 import org.commandcenter.sandbox.ReceivedPost;
@@ -195,6 +196,39 @@ class OutboxInJenkinsTest {
         .reduce("", String::concat);
     assertThat(all).contains("via the global bot", "via the job's bot", "job:app:job-bot")
         .doesNotContain(TOKEN, JOB_TOKEN, MattermostSandbox.JENKINS_HOOK, "via a webhook");
+  }
+
+  @Test
+  void aSavedConfigurationOrRetryNowKeepsTheClientOfWhatWaitsInMemory() {
+    jenkinsLoaded();
+    Run<?, ?> run = SandboxEndToEndTest.build(5, null, null);
+    MattermostConnection.Choice hook = new MattermostConnection.Choice(null, "endpoint",
+        mm.hookUrl(MattermostSandbox.JENKINS_HOOK));
+    MattermostClient client = mock(MattermostClient.class);
+    when(client.fingerprint()).thenReturn("the-hooks-fingerprint");
+    JenkinsDelivery.Route route = context.delivery.route(context.settings, hook, run, client);
+    assertThat(route.connection()).isEqualTo("memory:the-hooks-fingerprint");
+
+    // Its client is the only way to the step's webhook: nothing could resolve the key again.
+    context.delivery.forgetClients();
+    context.delivery.retryNow();
+
+    assertThat(context.delivery.resolve(route.connection())).isSameAs(client);
+  }
+
+  @Test
+  void retryNowAlsoEndsTheWaitOfAStepsWebhookWaitingInMemory() throws Exception {
+    jenkinsLoaded();
+    mm.faults().tooManyRequests(1, 600); // the in-memory engine would wait ten minutes
+    Run<?, ?> run = SandboxEndToEndTest.build(5, null, null);
+    MattermostSendStep hook = step("via a webhook after a 429", null);
+    hook.setEndpoint(mm.hookUrl(MattermostSandbox.JENKINS_HOOK));
+    MattermostSendStep.Execution.send(context, hook, run, log.listener, null);
+    await(() -> !context.delivery.inMemoryHealth().isReachable());
+
+    context.delivery.retryNow();
+
+    await(() -> mm.allPosts().stream().anyMatch(post -> post.message().equals("via a webhook after a 429")));
   }
 
   @Test
