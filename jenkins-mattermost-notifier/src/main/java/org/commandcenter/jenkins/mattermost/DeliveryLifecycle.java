@@ -25,8 +25,10 @@ public final class DeliveryLifecycle extends ItemListener {
     PluginContext context = PluginContext.current();
     try {
       context.delivery().start(context, context.jenkinsHome());
-    } catch (RuntimeException e) {
-      // Never fail Jenkins' start: notifications then go through the in-memory engine.
+    } catch (RuntimeException | LinkageError e) {
+      // Never fail Jenkins' start: notifications then go through the in-memory engine. Jenkins' own loop around
+      // onLoaded() (jenkins-2.479.3 Jenkins.java, constructor) catches only RuntimeException: an Error from here,
+      // such as a class missing from the .hpi, would end the start.
       LOGGER.log(Level.WARNING, "Mattermost: the delivery engine could not be started; notifications are kept in"
           + " memory only", e);
     }
