@@ -2,6 +2,7 @@ package org.commandcenter.jenkins.mattermost;
 
 import hudson.Extension;
 import hudson.model.listeners.ItemListener;
+import jenkins.YesNoMaybe;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,8 +16,13 @@ import java.util.logging.Logger;
  * constructor right after the init reactor has run (all jobs loaded, COMPLETED reached), and
  * {@code onBeforeShutdown()} from {@code cleanUp()} ({@code fireBeforeShutdown}) when Jenkins stops; see
  * {@code core/src/main/java/hudson/model/listeners/ItemListener.java}.
+ *
+ * <p>Only there: neither a live install ({@code PluginManager.dynamicLoad}) nor "Reload Configuration from Disk"
+ * calls {@code onLoaded()}. So the plugin cannot be loaded live ({@code dynamicLoadable = NO}, and
+ * {@code Support-Dynamic-Loading: false} in its manifest): Jenkins installs or updates it with a restart, and the
+ * outbox is never skipped.
  */
-@Extension
+@Extension(dynamicLoadable = YesNoMaybe.NO)
 public final class DeliveryLifecycle extends ItemListener {
   private static final Logger LOGGER = Logger.getLogger(DeliveryLifecycle.class.getName());
 
