@@ -56,6 +56,22 @@ class FakeContext extends PluginContext {
   ChatOps chatOps;
   ChatOpsSettings chatOpsSettings = ChatOpsSettings.OFF;
 
+  /**
+   * The real engine and client against the Mattermost stand-in at {@code siteUrl}: 2 s to connect, 5 s to read, and
+   * {@code deadline} for a notification's first attempt.
+   */
+  FakeContext againstSandbox(String siteUrl, java.time.Duration deadline) {
+    realEngine = true;
+    realClient = true;
+    settings = settings.newBuilder()
+        .siteUrl(siteUrl)
+        .deadline(deadline)
+        .connectTimeout(java.time.Duration.ofSeconds(2))
+        .readTimeout(java.time.Duration.ofSeconds(5))
+        .build();
+    return this;
+  }
+
   /** A mocked client; {@code newBuilder()...build()} (a copy with other timeouts) is the same mock. */
   private static MattermostClient clientWhoseCopiesAreItself() {
     MattermostClient client = mock(MattermostClient.class);

@@ -61,14 +61,7 @@ class HostileJenkinsfileTest {
       }
     });
     collector.start(InetAddress.getLoopbackAddress(), 0);
-    context.realEngine = true;
-    context.realClient = true;
-    context.settings = context.settings.newBuilder()
-        .siteUrl(mm.url())
-        .deadline(Duration.ofSeconds(10))
-        .connectTimeout(Duration.ofSeconds(2))
-        .readTimeout(Duration.ofSeconds(5))
-        .build();
+    context.againstSandbox(mm.url(), Duration.ofSeconds(10));
     PluginContext.set(context);
     credentials = mockStatic(CredentialsProvider.class);
     TestCredentials.global(credentials, TestCredentials.secretText("mm-bot", TOKEN));

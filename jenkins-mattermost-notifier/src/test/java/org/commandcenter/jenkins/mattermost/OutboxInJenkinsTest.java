@@ -77,14 +77,7 @@ class OutboxInJenkinsTest {
   void setUp() throws Exception {
     mm = MattermostSandbox.builder().withSampleData().build();
     mm.start();
-    context.realEngine = true;
-    context.realClient = true;
-    context.settings = context.settings.newBuilder()
-        .siteUrl(mm.url())
-        .deadline(Duration.ofSeconds(2))
-        .connectTimeout(Duration.ofSeconds(2))
-        .readTimeout(Duration.ofSeconds(5))
-        .build();
+    context.againstSandbox(mm.url(), Duration.ofSeconds(2));
     PluginContext.set(context);
   }
 

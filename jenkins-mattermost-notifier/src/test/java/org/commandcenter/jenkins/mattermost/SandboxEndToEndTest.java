@@ -47,14 +47,7 @@ class SandboxEndToEndTest {
   void setUp() throws Exception {
     mm = MattermostSandbox.builder().withSampleData().build();
     mm.start();
-    context.realEngine = true;
-    context.realClient = true;
-    context.settings = context.settings.newBuilder()
-        .siteUrl(mm.url())
-        .deadline(Duration.ofSeconds(10))
-        .connectTimeout(Duration.ofSeconds(2))
-        .readTimeout(Duration.ofSeconds(5))
-        .build();
+    context.againstSandbox(mm.url(), Duration.ofSeconds(10));
     PluginContext.set(context);
     credentials = mockStatic(CredentialsProvider.class);
     // The global default, resolved as Jenkins itself; its value is what the test last put in secretText.
