@@ -35,6 +35,7 @@ public final class Delivery {
   private final List<Step> steps;
   private final String coalesceKey;
   private final Summary summary;
+  private final String condition;
   private final Map<String, String> attributes;
 
   private Delivery(Builder builder) {
@@ -44,6 +45,7 @@ public final class Delivery {
     this.steps = List.copyOf(builder.steps);
     this.coalesceKey = builder.coalesceKey;
     this.summary = builder.summary;
+    this.condition = builder.condition;
     this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.attributes));
   }
 
@@ -92,6 +94,15 @@ public final class Delivery {
     return summary;
   }
 
+  /**
+   * A condition of the host's, or null (the default): the engine asks the host's {@link DeliveryCondition} on a
+   * delivery thread, just before the delivery would first be sent, and withdraws it unsent when the condition no
+   * longer holds. For what only the host can find out, slowly (a web API), so that whoever submits need not wait.
+   */
+  public String condition() {
+    return condition;
+  }
+
   /** The host's own data, handed back with every outcome (e.g. which build to record a thread on); no secrets. */
   public Map<String, String> attributes() {
     return attributes;
@@ -112,6 +123,7 @@ public final class Delivery {
         && ((Delivery) other).steps.equals(steps)
         && Objects.equals(((Delivery) other).coalesceKey, coalesceKey)
         && Objects.equals(((Delivery) other).summary, summary)
+        && Objects.equals(((Delivery) other).condition, condition)
         && ((Delivery) other).attributes.equals(attributes);
   }
 
@@ -124,7 +136,8 @@ public final class Delivery {
   @Override
   public String toString() {
     return "Delivery{id=" + id + ", connection=" + connection + ", channel=" + channel + ", steps=" + steps.size()
-        + (summary != null ? ", summary=" + summary : "") + "}";
+        + (summary != null ? ", summary=" + summary : "") + (condition != null ? ", condition=" + condition : "")
+        + "}";
   }
 
   /** One request of a delivery: create a post (a root, or a reply), or update an existing post in place. */
@@ -272,6 +285,7 @@ public final class Delivery {
     private final List<Step> steps = new ArrayList<>();
     private String coalesceKey;
     private Summary summary;
+    private String condition;
     private final Map<String, String> attributes = new LinkedHashMap<>();
 
     Builder() {}
@@ -282,6 +296,7 @@ public final class Delivery {
       this.steps.addAll(delivery.steps);
       this.coalesceKey = delivery.coalesceKey;
       this.summary = delivery.summary;
+      this.condition = delivery.condition;
       this.attributes.putAll(delivery.attributes);
     }
 
@@ -345,6 +360,12 @@ public final class Delivery {
       return this;
     }
 
+    /** See {@link Delivery#condition()}; null (the default) for none. */
+    public Builder condition(String condition) {
+      this.condition = condition;
+      return this;
+    }
+
     /** Host data handed back with the outcome; a null value removes the attribute. */
     public Builder attribute(String name, String value) {
       requireNonNull(name, "name == null");
@@ -360,6 +381,7 @@ public final class Delivery {
     public Delivery build() {
       checkKey("connection", connection, true);
       checkKey("coalesceKey", coalesceKey, false);
+      checkKey("condition", condition, false);
       if (steps.isEmpty()) {
         throw Checks.invalid("steps", "at least one post or update");
       }

@@ -42,6 +42,7 @@ final class DeliveryCodec {
     json.addProperty("connection", delivery.connection());
     addIfSet(json, "channel", delivery.channel());
     addIfSet(json, "coalesceKey", delivery.coalesceKey());
+    addIfSet(json, "condition", delivery.condition());
     if (delivery.summary() != null) {
       JsonObject summary = new JsonObject();
       summary.addProperty("severity", delivery.summary().severity().name());
@@ -90,7 +91,8 @@ final class DeliveryCodec {
           .id(string(json, "id"))
           .connection(string(json, "connection"))
           .channel(string(json, "channel"))
-          .coalesceKey(string(json, "coalesceKey"));
+          .coalesceKey(string(json, "coalesceKey"))
+          .condition(string(json, "condition"));
       JsonObject summary = object(json, "summary");
       if (summary != null) {
         builder.summary(Delivery.Summary.of(Delivery.Severity.valueOf(string(summary, "severity")),

@@ -42,6 +42,9 @@ import java.util.logging.Logger;
  *       the next ones are gathered for {@link Builder#digestDelay} into one digest (sooner when a digest is full).
  *       A newer delivery with the same {@link Delivery#coalesceKey()} replaces a waiting one. Requests are spaced
  *       by Mattermost's {@code X-RateLimit-Remaining}/{@code X-RateLimit-Reset}.
+ *   <li><b>Conditions.</b> A delivery with a {@link Delivery#condition()} is first checked by the host's
+ *       {@link Builder#condition DeliveryCondition} on a delivery thread (its channel waits meanwhile), and withdrawn
+ *       unsent when the condition no longer holds: what the host can only find out slowly is not its caller's wait.
  *   <li><b>Bounded.</b> At most {@link Builder#capacity} deliveries wait; when full, the oldest waiting one is
  *       dropped, logged and counted. Failures are retried with growing delays (one probe per connection at a time)
  *       until they work, fail for good, or {@link #retryNow()} cuts the wait.
@@ -86,6 +89,7 @@ public final class DeliveryEngine implements AutoCloseable {
   final Clock clock;
   private final boolean systemClock;
   private final List<DeliveryListener> listeners;
+  private final DeliveryCondition condition;
   private final ThreadFactory threadFactory;
 
   private final Object lock = new Object();
@@ -126,6 +130,7 @@ public final class DeliveryEngine implements AutoCloseable {
     this.clock = builder.clock;
     this.systemClock = builder.clock.equals(Clock.systemUTC()) || builder.clock.equals(Clock.systemDefaultZone());
     this.listeners = List.copyOf(builder.listeners);
+    this.condition = builder.condition;
     this.threadFactory = builder.threadFactory != null ? builder.threadFactory : defaultThreadFactory();
   }
 
@@ -164,9 +169,13 @@ public final class DeliveryEngine implements AutoCloseable {
       if (store != null) {
         resume(store.takeRecovered());
         // The first submit is often a build's or an analysis's: load what encoding needs now, not on its time.
-        DeliveryCodec.encode(Delivery.builder().connection("warm-up").post(Post.builder().text("warm-up")
-            .addAttachment(Attachment.builder().title("warm-up").addField(Field.of("a", "b", true)).build())
-            .priority(Priority.important()).build()).build(), 0, 0);
+        Delivery sample = Delivery.builder().connection("warm-up").post(Post.builder().text("warm-up")
+                .addAttachment(Attachment.builder().title("warm-up").addField(Field.of("a", "b", true)).build())
+                .priority(Priority.important()).build())
+            .summary(Delivery.Summary.of(Delivery.Severity.ERROR, "warm-up", null))
+            .attribute("warm-up", "warm-up").build();
+        DeliveryCodec.encode(sample, 0, 0);
+        new Submission(sample.id()).finished(DeliveryResult.queued(sample.id()));
       }
       for (int i = 0; i < workerCount; i++) {
         Thread worker = threadFactory.newThread(this::work);
@@ -369,6 +378,9 @@ public final class DeliveryEngine implements AutoCloseable {
     bySequence.put(entry.sequence, entry);
     lane.waiting.put(entry.sequence, entry);
     entry.lane = lane;
+    if (entry.conditional) {
+      lane.unchecked++;
+    }
     EngineConnection connection = connections.get(entry.connection);
     if (connection.unreachableSince != null) {
       // No attempt is coming soon: whoever waits for the first one hears why at once.
@@ -436,6 +448,9 @@ public final class DeliveryEngine implements AutoCloseable {
       bySequence.put(entry.sequence, entry);
       lane.waiting.put(entry.sequence, entry);
       entry.lane = lane;
+      if (entry.conditional) {
+        lane.unchecked++;
+      }
       lane.reconcile = true;
       schedule(lane, clock.millis());
     }
@@ -525,6 +540,16 @@ public final class DeliveryEngine implements AutoCloseable {
 
   /** What to do for {@code lane} now, or null when it must wait (then it is scheduled again) or has nothing. */
   private EngineWork plan(EngineLane lane, long now) {
+    if (lane.unchecked > 0 && !lane.reconcile) {
+      // Conditions need no Mattermost: settled first, even during an outage, so that a withdrawn delivery neither
+      // holds back the ones behind it nor counts towards a digest.
+      for (EngineEntry entry : lane.waiting.values()) {
+        if (entry.awaitsConditionCheck() && !entry.inProgress) {
+          entry.inProgress = true;
+          return new ConditionWork(lane, entry);
+        }
+      }
+    }
     EngineConnection connection = connections.get(lane.connection);
     long blockedUntil = Math.max(connection.retryAt, connection.nextSendAt);
     if (now < blockedUntil) {
@@ -638,6 +663,9 @@ public final class DeliveryEngine implements AutoCloseable {
     bySequence.remove(entry.sequence);
     if (entry.lane != null) {
       entry.lane.waiting.remove(entry.sequence);
+      if (entry.awaitsConditionCheck()) {
+        entry.lane.unchecked--;
+      }
     }
     entry.finished = true;
     JournalStore journal = store;
@@ -652,10 +680,13 @@ public final class DeliveryEngine implements AutoCloseable {
       });
     }
     // Listeners first: whoever waits for the outcome finds what they recorded (a thread, a log line).
-    if (delivery != null && (result.isDelivered() || result.status() == DeliveryResult.Status.FAILED)) {
+    if (delivery != null && (result.isDelivered() || result.status() == DeliveryResult.Status.FAILED
+        || result.status() == DeliveryResult.Status.WITHDRAWN)) {
       after.add(() -> notifyListeners(listener -> {
         if (result.isDelivered()) {
           listener.delivered(delivery, result);
+        } else if (result.status() == DeliveryResult.Status.WITHDRAWN) {
+          listener.withdrawn(delivery);
         } else {
           listener.failed(delivery, result);
         }
@@ -728,6 +759,27 @@ public final class DeliveryEngine implements AutoCloseable {
   }
 
   // ---- helpers -------------------------------------------------------------------------------------------------
+
+  /** Under the lock. */
+  boolean isClosed() {
+    return state == State.CLOSED;
+  }
+
+  /** Whether {@code delivery}'s condition holds: the host's answer; yes when there is no one to ask or it fails. */
+  boolean conditionHolds(Delivery delivery) {
+    if (condition == null) {
+      LOG.warning("Mattermost delivery: " + delivery + " has a condition, but the engine has no DeliveryCondition"
+          + " to check it; sending it");
+      return true;
+    }
+    try {
+      return condition.holds(delivery);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Mattermost delivery: checking the condition of " + delivery + " failed; sending it",
+          e);
+      return true;
+    }
+  }
 
   MattermostClient resolve(String connection) throws MattermostException {
     MattermostClient client = resolver.resolve(connection);
@@ -802,6 +854,7 @@ public final class DeliveryEngine implements AutoCloseable {
     private Duration closeTimeout = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
     private ThreadFactory threadFactory;
+    private DeliveryCondition condition;
     private final List<DeliveryListener> listeners = new ArrayList<>();
 
     Builder(ClientResolver resolver) {
@@ -896,6 +949,12 @@ public final class DeliveryEngine implements AutoCloseable {
      */
     public Builder threadFactory(ThreadFactory threadFactory) {
       this.threadFactory = requireNonNull(threadFactory, "threadFactory == null");
+      return this;
+    }
+
+    /** Checks the {@link Delivery#condition() conditions} of conditional deliveries before they are sent. */
+    public Builder condition(DeliveryCondition condition) {
+      this.condition = requireNonNull(condition, "condition == null");
       return this;
     }
 

@@ -13,6 +13,9 @@ public interface DeliveryListener {
   /** Refused for good; {@link DeliveryResult#posts()} holds the steps carried out before. */
   default void failed(Delivery delivery, DeliveryResult result) {}
 
+  /** Withdrawn unsent: its {@link Delivery#condition() condition} no longer held when it was due. */
+  default void withdrawn(Delivery delivery) {}
+
   /** Dropped unsent because the outbox was full and it was the oldest waiting. */
   default void dropped(Delivery delivery) {}
 

@@ -24,7 +24,9 @@ public final class DeliveryResult {
     /** Dropped unsent to make room: the outbox was full and this was the oldest waiting delivery. */
     DROPPED,
     /** Replaced, unsent, by a newer delivery with the same coalesce key ({@link #replacedBy()}). */
-    COALESCED
+    COALESCED,
+    /** Not sent: its {@link Delivery#condition() condition} no longer held when it was due. */
+    WITHDRAWN
   }
 
   private final String deliveryId;
@@ -69,6 +71,10 @@ public final class DeliveryResult {
   static DeliveryResult dropped(String deliveryId) {
     return new DeliveryResult(deliveryId, Status.DROPPED, List.of(), null,
         "dropped: the outbox was full and this was the oldest waiting delivery", List.of(), null);
+  }
+
+  static DeliveryResult withdrawn(String deliveryId) {
+    return new DeliveryResult(deliveryId, Status.WITHDRAWN, List.of(), null, null, List.of(), null);
   }
 
   static DeliveryResult coalesced(String deliveryId, String replacedBy) {

@@ -16,6 +16,8 @@ final class EngineEntry {
   final String coalesceKey;
   final Delivery.Summary summary;
   final boolean digestible;
+  /** Has a {@link Delivery#condition()} the host must confirm before the first attempt. */
+  final boolean conditional;
   final long sequence;
   final long submittedAt;
   final Submission submission;
@@ -33,6 +35,8 @@ final class EngineEntry {
   boolean finished;
   /** An attempt's outcome is unknown: it may have posted, so it is never folded into a digest. */
   boolean maybePosted;
+  /** Its condition was found to hold (in this run: after a restart it is asked again). */
+  boolean conditionChecked;
 
   EngineEntry(Delivery delivery, Delivery inMemory, JournalStore.Location location, long sequence, long submittedAt,
       Submission submission, boolean resumed) {
@@ -42,6 +46,7 @@ final class EngineEntry {
     this.coalesceKey = delivery.coalesceKey();
     this.summary = delivery.summary();
     this.digestible = delivery.isDigestible();
+    this.conditional = delivery.condition() != null;
     this.delivery = inMemory;
     this.location = location;
     this.sequence = sequence;
@@ -57,6 +62,10 @@ final class EngineEntry {
 
   boolean isFoldable() {
     return digestible && isReplaceable();
+  }
+
+  boolean awaitsConditionCheck() {
+    return conditional && !conditionChecked;
   }
 
   boolean maybePostedNow() {

@@ -11,6 +11,8 @@ final class EngineLane {
   final TreeMap<Long, EngineEntry> waiting = new TreeMap<>();
   /** When posts of foldable deliveries went out (one by one, or as a digest), for storm detection. */
   final ArrayDeque<Long> posted = new ArrayDeque<>();
+  /** How many waiting entries await their condition check (most lanes: none, and nothing to look for). */
+  int unchecked;
   EngineWork current;
   boolean reconcile;
   boolean busy;

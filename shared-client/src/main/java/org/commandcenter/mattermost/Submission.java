@@ -22,7 +22,7 @@ public final class Submission {
 
   /**
    * Completes when the first attempt is over: delivered, refused for good, or {@link DeliveryResult.Status#WAITING}
-   * with the reason when the engine will try again. Also completes when the delivery was dropped, replaced or
+   * with the reason when the engine will try again. Also completes when the delivery was dropped, replaced, withdrawn or
    * folded into a digest before any attempt of its own, and with {@link DeliveryResult.Status#QUEUED} when a storm
    * holds it back to go out in a digest.
    */
@@ -31,7 +31,7 @@ public final class Submission {
   }
 
   /**
-   * Completes for good: delivered, digested, failed, dropped or replaced. When the engine closes first it completes
+   * Completes for good: delivered, digested, failed, dropped, replaced or withdrawn. When the engine closes first it completes
    * with {@link DeliveryResult.Status#WAITING}: a durable outbox keeps the delivery for the next start.
    */
   public CompletableFuture<DeliveryResult> outcome() {

@@ -71,6 +71,11 @@ class DeliveryEngineTest {
       }
 
       @Override
+      public void withdrawn(Delivery delivery) {
+        events.add("withdrawn " + delivery.attributes().get("n"));
+      }
+
+      @Override
       public void stoppedWorking(String connection, DeliveryHealth health) {
         events.add("stopped " + connection);
       }
@@ -511,5 +516,91 @@ class DeliveryEngineTest {
     assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith("mattermost-delivery-"))
         .isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
     assertThatThrownBy(() -> engine().threadFactory(null)).hasMessage("threadFactory == null");
+  }
+
+  private static Delivery conditional(int n, String channel, String condition) {
+    return plain(n, channel).newBuilder().condition(condition).attribute("n", Integer.toString(n)).build();
+  }
+
+  @Test
+  void aConditionIsCheckedOffTheSubmittersThreadAndWhatNoLongerHoldsIsWithdrawnUnsent() throws Exception {
+    java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+    List<String> asked = new CopyOnWriteArrayList<>();
+    started(engine().condition(delivery -> {
+      asked.add(delivery.condition() + " on " + Thread.currentThread().getName());
+      try {
+        answer.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return delivery.condition().equals("send");
+    }));
+
+    long before = System.nanoTime();
+    Submission withdrawn = engine.submit(conditional(1, "builds", "skip"));
+    Submission unconditional = engine.submit(plain(2, "builds"));
+    Submission sent = engine.submit(conditional(3, "builds", "send"));
+    long submitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
+    await(() -> !asked.isEmpty());
+    Thread.sleep(50);
+    // Nothing of the channel goes out while a condition is being checked.
+    assertThat(mattermost.creates()).isEmpty();
+    answer.countDown();
+
+    assertThat(withdrawn.outcome().get(5, TimeUnit.SECONDS).status()).isEqualTo(DeliveryResult.Status.WITHDRAWN);
+    assertThat(withdrawn.firstAttempt().get(1, TimeUnit.SECONDS).status()).isEqualTo(DeliveryResult.Status.WITHDRAWN);
+    assertThat(unconditional.outcome().get(5, TimeUnit.SECONDS).status()).isEqualTo(DeliveryResult.Status.DELIVERED);
+    assertThat(sent.outcome().get(5, TimeUnit.SECONDS).status()).isEqualTo(DeliveryResult.Status.DELIVERED);
+    assertThat(submitMillis).as("submit waits for no check").isLessThan(2000);
+    assertThat(asked).hasSize(2).allSatisfy(call -> assertThat(call).contains(" on mattermost-delivery-"));
+    assertThat(mattermost.stored()).extracting(post -> post.get("message").getAsString())
+        .containsExactly("message 2", "message 3");
+    await(() -> events.contains("withdrawn 1"));
+    assertThat(events).doesNotContain("failed 1", "delivered 1 DELIVERED");
+    assertThat(engine.health().waiting()).isZero();
+    assertThat(engine.health().delivered()).isEqualTo(2);
+  }
+
+  @Test
+  void aCheckThatFailsNeverLosesTheDelivery() throws Exception {
+    started(engine().condition(delivery -> {
+      throw new IllegalStateException("web API down");
+    }));
+
+    DeliveryResult result = engine.submit(conditional(1, "builds", "previous:ERROR")).outcome()
+        .get(5, TimeUnit.SECONDS);
+
+    assertThat(result.status()).isEqualTo(DeliveryResult.Status.DELIVERED);
+    assertThat(mattermost.stored()).extracting(post -> post.get("message").getAsString())
+        .containsExactly("message 1");
+  }
+
+  @Test
+  void aConditionIsKeptInTheOutboxAndCheckedAgainAfterARestart() throws Exception {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    engine = engine().outbox(Outbox.directory(dir)).condition(delivery -> {
+      asked.add("first run: " + delivery.condition());
+      return true;
+    }).build();
+    engine.start();
+    mattermost.outage(ScriptedMattermost.busy());
+    engine.submit(conditional(1, "builds", "previous-gate:ERROR")).firstAttempt().get(5, TimeUnit.SECONDS);
+    engine.submit(conditional(2, "builds", "previous-gate:!ERROR"));
+    await(() -> asked.size() == 2);
+    engine.close();
+
+    mattermost.recover();
+    engine = engine().outbox(Outbox.directory(dir)).condition(delivery -> {
+      asked.add("second run: " + delivery.condition());
+      return delivery.condition().endsWith("!ERROR");
+    }).build();
+    engine.start();
+    await(() -> engine.health().waiting() == 0);
+
+    assertThat(asked).containsExactly("first run: previous-gate:ERROR", "first run: previous-gate:!ERROR",
+        "second run: previous-gate:ERROR", "second run: previous-gate:!ERROR");
+    assertThat(mattermost.stored()).extracting(post -> post.get("message").getAsString())
+        .containsExactly("message 2");
+    await(() -> events.contains("withdrawn 1"));
   }
 }
