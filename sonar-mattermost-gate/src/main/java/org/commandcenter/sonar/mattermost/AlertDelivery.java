@@ -3,9 +3,12 @@ package org.commandcenter.sonar.mattermost;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.commandcenter.mattermost.Delivery;
 import org.commandcenter.mattermost.DeliveryEngine;
@@ -31,7 +34,8 @@ import org.sonar.api.utils.log.Loggers;
  * when delivery stops working and once when it works again, with the counts.
  *
  * <p>The outbox names the connection {@value #CONNECTION}; the token, webhook URL and CA are read from the
- * settings when an alert is sent, never written to disk.
+ * settings when an alert is sent, never written to disk. An alert that waits for the previous gate status
+ * ({@link GateCondition}) is written with its condition; a delivery thread asks the Web API before sending it.
  */
 @ComputeEngineSide
 public class AlertDelivery implements Startable {
@@ -44,6 +48,8 @@ public class AlertDelivery implements Startable {
   /** The alert's description for the log lines written after the task is gone (no secrets). */
   static final String WHAT = "sonar.what";
 
+  /** The most a delivery thread spends asking the Web API for one alert's previous gate status. */
+  static final Duration WEB_API_BUDGET = Duration.ofSeconds(15);
   private static final Logger LOG = Loggers.get(AlertDelivery.class);
 
   private final Configuration config;
@@ -52,6 +58,8 @@ public class AlertDelivery implements Startable {
   /** The settings the last task saw: what a send uses (a background thread may not read the settings itself). */
   private final AtomicReference<GateSettings> latest = new AtomicReference<>();
   private final AtomicReference<Connection> connection = new AtomicReference<>();
+  /** The Web API the last task would ask, with its token: what a condition check uses. */
+  private final AtomicReference<WebApiPreviousStatus> webApi = new AtomicReference<>();
   private volatile DeliveryEngine engine;
 
   public AlertDelivery(Configuration config) {
@@ -109,37 +117,108 @@ public class AlertDelivery implements Startable {
   }
 
   /**
-   * Writes the alert to the outbox and returns: {@link DeliveryOutcome#QUEUED}, or {@link DeliveryOutcome#FAILED}
-   * when the settings cannot make a connection. Never throws, never waits for Mattermost.
+   * An alert as the outbox takes it.
    *
    * @param what names the alert in log messages (no secrets)
    * @param summary its line in a digest, when many alerts come at once
    * @param coalesceKey a newer alert with the same key replaces this one while it waits
+   * @param condition null, or what must hold, asked of {@code webApi} for {@code analysis}, for it to be sent
    */
-  DeliveryOutcome deliver(GateSettings settings, Post post, String what, Delivery.Summary summary,
-      String coalesceKey) {
+  record Alert(Post post, String what, Delivery.Summary summary, String coalesceKey, GateCondition condition,
+      AnalysisRef analysis, WebApiPreviousStatus webApi) {
+
+    Alert(Post post, String what, Delivery.Summary summary, String coalesceKey) {
+      this(post, what, summary, coalesceKey, null, null, null);
+    }
+
+    Alert onlyIf(GateCondition condition, AnalysisRef analysis, WebApiPreviousStatus webApi) {
+      return new Alert(post, what, summary, coalesceKey, Objects.requireNonNull(condition, "condition == null"),
+          Objects.requireNonNull(analysis, "analysis == null"), Objects.requireNonNull(webApi, "webApi == null"));
+    }
+  }
+
+  /**
+   * Writes the alert to the outbox and returns: {@link DeliveryOutcome#QUEUED}, or {@link DeliveryOutcome#FAILED}
+   * when the settings cannot make a connection. Never throws, never waits for Mattermost or the Web API.
+   */
+  DeliveryOutcome deliver(GateSettings settings, Alert alert) {
     try {
       connectionFor(settings);
     } catch (IllegalArgumentException e) {
-      LOG.warn("Mattermost: alert for {} not sent, invalid connection settings: {}", what, e.getMessage());
+      LOG.warn("Mattermost: alert for {} not sent, invalid connection settings: {}", alert.what(), e.getMessage());
       return DeliveryOutcome.FAILED;
     }
     latest.set(settings);
     DeliveryEngine running = engine;
     if (running == null) {
-      LOG.warn("Mattermost: alert for {} not sent: the delivery engine is not started", what);
+      LOG.warn("Mattermost: alert for {} not sent: the delivery engine is not started", alert.what());
       return DeliveryOutcome.FAILED;
     }
-    Submission submission = running.submit(Delivery.builder()
-        .connection(CONNECTION)
-        .channel(post.channel())
-        .post(post)
-        .summary(summary)
-        .coalesceKey(coalesceKey)
-        .attribute(WHAT, what)
-        .build());
+    if (alert.condition() != null) {
+      webApi.set(alert.webApi());
+    }
+    Submission submission = running.submit(toDelivery(alert));
     DeliveryResult refused = submission.outcome().getNow(null);
     return refused != null && !refused.isDelivered() ? DeliveryOutcome.FAILED : DeliveryOutcome.QUEUED;
+  }
+
+  /** What {@link #deliver} does up to the outbox, without sending: builds the client and the delivery. */
+  void warmUp(GateSettings settings, Alert alert) {
+    connectionFor(settings);
+    connectionFor(settings); // finds the client built: what every later alert does (its key's first equals)
+    toDelivery(alert);
+  }
+
+  private static Delivery toDelivery(Alert alert) {
+    Delivery.Builder delivery = Delivery.builder()
+        .connection(CONNECTION)
+        .channel(alert.post().channel())
+        .post(alert.post())
+        .summary(alert.summary())
+        .coalesceKey(alert.coalesceKey())
+        .attribute(WHAT, alert.what());
+    if (alert.condition() != null) {
+      delivery.condition(alert.condition().value());
+      alert.analysis().writeTo(delivery::attribute);
+    }
+    return delivery.build();
+  }
+
+  /**
+   * Asked by the engine on a delivery thread before an alert with a {@link GateCondition} is sent: the previous
+   * gate status from the Web API decides. When it cannot be learnt, the alert goes as for {@code notify = failed}.
+   */
+  private boolean stillAnAlert(Delivery delivery) {
+    GateCondition condition = GateCondition.parse(delivery.condition());
+    AnalysisRef analysis = AnalysisRef.from(delivery.attributes());
+    WebApiPreviousStatus source = webApi.get();
+    if (source == null) {
+      source = webApiFromSettings(); // resumed after a restart, before any task ran
+    }
+    PreviousStatus previous = source == null ? PreviousStatus.UNKNOWN
+        : source.previousStatus(analysis, Instant.now().plus(WEB_API_BUDGET));
+    boolean holds = condition.holds(previous);
+    if (previous == PreviousStatus.UNKNOWN) {
+      LOG.warn("Mattermost: previous quality gate status of {} unknown, {} as for '{}'", analysis.projectKey(),
+          holds ? "alerting" : "not alerting", NotifyMode.FAILED.value());
+    } else if (!holds) {
+      LOG.info("Mattermost: no alert for {}: {}", Reports.what(delivery), condition.reasonToSkip());
+    }
+    return holds;
+  }
+
+  private WebApiPreviousStatus webApiFromSettings() {
+    try {
+      GateSettings settings = GateSettings.from(config);
+      if (settings.webApiToken().isEmpty()) {
+        return null;
+      }
+      HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(settings, config));
+      return baseUrl == null ? null : new WebApiPreviousStatus(httpClient, baseUrl, settings.webApiToken().get());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Mattermost: cannot ask the Web API, invalid setting {}", e.getMessage());
+      return null;
+    }
   }
 
   /** Counts since the Compute Engine started, and whether Mattermost answers. */
@@ -169,6 +248,7 @@ public class AlertDelivery implements Startable {
         .initialRetryDelay(tuning.initialRetryDelay())
         .maxRetryDelay(tuning.maxRetryDelay())
         .closeTimeout(tuning.closeTimeout())
+        .condition(this::stillAnAlert)
         .addListener(new Reports())
         .build();
   }

@@ -1,6 +1,5 @@
 package org.commandcenter.sonar.mattermost;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -9,14 +8,17 @@ import org.sonar.api.ce.posttask.CeTask;
 import org.sonar.api.ce.posttask.PostProjectAnalysisTask.ProjectAnalysis;
 import org.sonar.api.ce.posttask.QualityGate;
 
-/** Decides from the settings, the analysis and (for "changes") the previous gate status whether to alert. */
+/**
+ * Decides from the settings, the analysis and (for "changes") the previous gate status whether to alert. A previous
+ * status still to be asked ({@link PreviousStatus#ASK_LATER}) makes a conditional decision: the alert the current
+ * status calls for, sent only if the previous status turns out different ({@link AlertDecision#condition()}).
+ */
 public final class AlertPolicy {
 
   private AlertPolicy() {
   }
 
-  public static AlertDecision decide(GateSettings settings, ProjectAnalysis analysis, PreviousStatusSource previous,
-      Instant deadline) {
+  public static AlertDecision decide(GateSettings settings, ProjectAnalysis analysis, PreviousStatus previous) {
     Objects.requireNonNull(settings, "settings == null");
     Objects.requireNonNull(analysis, "analysis == null");
     Objects.requireNonNull(previous, "previous == null");
@@ -54,12 +56,16 @@ public final class AlertPolicy {
         return failed ? AlertDecision.send(AlertKind.GATE_FAILED, "gate failed") : AlertDecision.skip("gate passed");
       case CHANGES:
       default:
-        return onChange(failed, previous.previousStatus(analysis, deadline));
+        return onChange(failed, previous);
     }
   }
 
   private static AlertDecision onChange(boolean failed, PreviousStatus previous) {
     switch (previous) {
+      case ASK_LATER:
+        return failed
+            ? AlertDecision.send(AlertKind.GATE_FAILED, "gate failed").onlyIf(GateCondition.PREVIOUS_NOT_FAILED)
+            : AlertDecision.send(AlertKind.BACK_TO_GREEN, "gate passed").onlyIf(GateCondition.PREVIOUS_FAILED);
       case UNKNOWN:
         return (failed ? AlertDecision.send(AlertKind.GATE_FAILED, "gate failed")
             : AlertDecision.skip("gate passed")).fellBackToFailedOnly();

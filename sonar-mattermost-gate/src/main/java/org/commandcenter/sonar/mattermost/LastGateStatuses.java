@@ -16,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.sonar.api.ce.ComputeEngineSide;
 import org.sonar.api.ce.posttask.Analysis;
@@ -31,8 +30,9 @@ import org.sonar.api.utils.log.Loggers;
 /**
  * The gate status of the last analysis this Compute Engine saw, per project and branch or pull request, kept under
  * {@code sonar.path.data}/{@value #DIRECTORY}: what {@code notify = changes} compares with, without asking the Web
- * API (two requests to the web server, hundreds of milliseconds when it is cold) on the Compute Engine's thread.
- * The Web API is asked only when nothing is remembered: the first analysis of a branch after installation.
+ * API (two requests to the web server, hundreds of milliseconds when it is cold). The Web API is asked only when
+ * nothing is remembered, the first analysis of a branch after installation, and then on a delivery thread
+ * ({@link PreviousStatus#ASK_LATER}).
  *
  * <p>Keyed by the project's UUID, not its key, so a renamed project keeps its history and a project that takes a
  * freed key does not inherit another's. One small file per branch, written atomically (temp file, fsync, rename):
@@ -57,12 +57,6 @@ public class LastGateStatuses {
 
   static LastGateStatuses none() {
     return new LastGateStatuses((Path) null);
-  }
-
-  /** Looks in this memory first and asks {@code fallback} only for a branch it has not seen. */
-  PreviousStatusSource before(PreviousStatusSource fallback) {
-    Objects.requireNonNull(fallback, "fallback == null");
-    return (analysis, deadline) -> recalled(analysis).orElseGet(() -> fallback.previousStatus(analysis, deadline));
   }
 
   /**
@@ -99,7 +93,8 @@ public class LastGateStatuses {
     }
   }
 
-  private Optional<PreviousStatus> recalled(ProjectAnalysis analysis) {
+  /** The status remembered for the analysis before this one on its branch, if any (a small file read). */
+  Optional<PreviousStatus> recall(ProjectAnalysis analysis) {
     if (directory == null) {
       return Optional.empty();
     }

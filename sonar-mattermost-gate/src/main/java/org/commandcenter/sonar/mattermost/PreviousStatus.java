@@ -7,5 +7,10 @@ public enum PreviousStatus {
   /** There is no earlier analysis, or it had no quality gate. */
   NONE,
   /** It could not be found out (no Web API token, server unreachable, missing permission). */
-  UNKNOWN
+  UNKNOWN,
+  /**
+   * Not known on the Compute Engine's thread (a branch not seen since installation): the Web API is asked on a
+   * delivery thread before the alert would be sent, which is then sent only if the status changed.
+   */
+  ASK_LATER
 }

@@ -1,8 +1,6 @@
 package org.commandcenter.sonar.mattermost;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +9,7 @@ import org.commandcenter.mattermost.Attachment;
 import org.commandcenter.mattermost.Delivery;
 import org.commandcenter.mattermost.Post;
 import org.commandcenter.mattermost.warroom.WarRoom;
+import org.sonar.api.Startable;
 import org.sonar.api.ce.posttask.PostProjectAnalysisTask;
 import org.sonar.api.config.Configuration;
 import org.sonar.api.platform.Server;
@@ -20,13 +19,12 @@ import org.sonar.api.utils.log.Loggers;
 /**
  * Posts a Mattermost alert when a project analysis finishes. Thin: the decision, the route and the message are
  * made elsewhere, and the alert goes to the outbox of {@link AlertDelivery}: the task only writes it and returns.
- * It never throws and never holds the Compute Engine thread longer than {@link #BUDGET} (spent, if at all, on
- * asking SonarQube's Web API for the previous gate status of a branch that {@link LastGateStatuses} has not seen).
+ * It never throws and never waits on the network: the previous gate status ({@code notify = changes}) comes from
+ * {@link LastGateStatuses}, and for a branch not seen yet the Web API is asked later, on a delivery thread, before
+ * the alert would be sent ({@link GateCondition}).
  */
-public class QualityGateAlertTask implements PostProjectAnalysisTask {
+public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable {
 
-  /** The longest the Compute Engine thread spends here, whatever Mattermost or the Web API do. */
-  static final Duration BUDGET = Duration.ofMillis(1800);
   static final String LOG_STATISTIC = "mattermostAlert";
   private static final Logger LOG = Loggers.get(QualityGateAlertTask.class);
 
@@ -34,20 +32,24 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
   private final Server server;
   private final AlertDelivery delivery;
   private final LastGateStatuses lastStatuses;
-  private final Clock clock;
 
   public QualityGateAlertTask(Configuration config, Server server, AlertDelivery delivery,
       LastGateStatuses lastStatuses) {
-    this(config, server, delivery, lastStatuses, Clock.systemUTC());
-  }
-
-  QualityGateAlertTask(Configuration config, Server server, AlertDelivery delivery, LastGateStatuses lastStatuses,
-      Clock clock) {
     this.config = Objects.requireNonNull(config, "config == null");
     this.server = Objects.requireNonNull(server, "server == null");
     this.delivery = Objects.requireNonNull(delivery, "delivery == null");
     this.lastStatuses = Objects.requireNonNull(lastStatuses, "lastStatuses == null");
-    this.clock = Objects.requireNonNull(clock, "clock == null");
+  }
+
+  /** With the Compute Engine: warms the alert's path up in the background ({@link AlertWarmUp}). */
+  @Override
+  public void start() {
+    AlertWarmUp.startInBackground(this);
+  }
+
+  @Override
+  public void stop() {
+    // Nothing to stop: the warm-up thread is a daemon that ends by itself.
   }
 
   @Override
@@ -59,7 +61,7 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
   public void finished(Context context) {
     String outcome;
     try {
-      outcome = alert(context.getProjectAnalysis());
+      outcome = alert(context.getProjectAnalysis(), config, false);
     } catch (Exception | LinkageError e) {
       // An alert is never worth failing or stalling the analysis over.
       LOG.warn("Mattermost: alert failed: {}", e.toString());
@@ -78,23 +80,49 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
     }
   }
 
-  private String alert(ProjectAnalysis analysis) {
-    Instant deadline = clock.instant().plus(BUDGET);
+  /**
+   * Goes through an alert for {@code analysis} as {@link #finished} would, without writing or sending anything and
+   * without logging about the analysis: the warm-up's way of loading and linking what the first real alert runs.
+   * With the settings as they are, or with {@code standIn} while they make no alert (not configured yet).
+   */
+  void rehearse(ProjectAnalysis analysis, Configuration standIn) {
+    Configuration settings = config;
+    try {
+      if (!GateSettings.from(config).isActive()) {
+        settings = standIn;
+      }
+    } catch (IllegalArgumentException e) {
+      settings = standIn;
+    }
+    alert(analysis, settings, true);
+  }
+
+  /**
+   * @param settingsSource the plugin's settings: {@link #config}, but for a rehearsal
+   * @param rehearsal the warm-up's: log nothing, deliver nothing
+   */
+  private String alert(ProjectAnalysis analysis, Configuration settingsSource, boolean rehearsal) {
     String projectKey = analysis.getProject().getKey();
     GateSettings settings;
     try {
-      settings = GateSettings.from(config);
+      settings = GateSettings.from(settingsSource);
     } catch (IllegalArgumentException e) {
-      LOG.warn("Mattermost: no alert for {}, invalid setting {}", projectKey, e.getMessage());
+      if (!rehearsal) {
+        LOG.warn("Mattermost: no alert for {}, invalid setting {}", projectKey, e.getMessage());
+      }
       return "invalid-settings";
     }
     if (!settings.isActive()) {
       return settings.enabled() ? "not-configured" : "disabled";
     }
-    settings.warnings().forEach(warning -> LOG.warn("Mattermost: invalid setting {}", warning));
-    PreviousStatusSource previous = lastStatuses.before(previousStatusSource(settings));
-    AlertDecision decision = AlertPolicy.decide(settings, analysis, previous, deadline);
-    if (decision.fellBack()) {
+    // A rehearsal runs the same lines, with nothing to say: what it leaves for later is only the logging.
+    (rehearsal ? List.<String>of() : settings.warnings())
+        .forEach(warning -> LOG.warn("Mattermost: invalid setting {}", warning));
+    WebApiPreviousStatus webApi = webApi(settings, settingsSource, rehearsal);
+    PreviousStatus previous = settings.notifyMode() != NotifyMode.CHANGES ? PreviousStatus.UNKNOWN
+        : lastStatuses.recall(analysis).orElse(webApi != null ? PreviousStatus.ASK_LATER : PreviousStatus.UNKNOWN);
+    AlertDecision decision = AlertPolicy.decide(settings, analysis, previous);
+    if (decision.fellBack() && !rehearsal) {
       LOG.warn("Mattermost: previous quality gate status of {} unknown, alerting as for '{}' ({})", projectKey,
           NotifyMode.FAILED.value(), settings.webApiToken().isPresent()
               ? "see the warning above" : "set " + MattermostProperties.WEB_API_TOKEN);
@@ -105,22 +133,33 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
     }
     Map<String, String> scannerContext = analysis.getScannerContext().getProperties();
     ChannelRoute route = ChannelRouter.route(settings, projectKey, scannerContext);
-    route.warning().ifPresent(warning -> LOG.warn("Mattermost: {}", warning));
+    (rehearsal ? Optional.<String>empty() : route.warning()).ifPresent(warning -> LOG.warn("Mattermost: {}", warning));
     if (route.channel().isEmpty() && settings.botToken().isPresent()) {
-      LOG.warn("Mattermost: no channel for {}: set {} or route the project", projectKey,
-          MattermostProperties.DEFAULT_CHANNEL);
+      if (!rehearsal) {
+        LOG.warn("Mattermost: no channel for {}: set {} or route the project", projectKey,
+            MattermostProperties.DEFAULT_CHANNEL);
+      }
       return "no-channel";
     }
     AlertKind kind = decision.kind().orElseThrow();
-    Post post = AlertMessage.build(kind, analysis, ServerUrls.publicRootUrl(server, config), warRoomUrl(settings))
+    Post post = AlertMessage.build(kind, analysis, ServerUrls.publicRootUrl(server, config),
+            warRoomUrl(settings, rehearsal))
         .newBuilder()
         .channel(route.channel().orElse(null))
         .username(settings.username().orElse(null))
         .build();
     String what = projectKey + " (" + kind + " to " + route + ")";
-    DeliveryOutcome outcome = delivery.deliver(settings, post, what, summary(kind, post),
-        coalesceKey(analysis));
-    LOG.info("Mattermost: alert for {}: {}", what, outcome);
+    AlertDelivery.Alert alert = new AlertDelivery.Alert(post, what, summary(kind, post), coalesceKey(analysis));
+    if (decision.condition().isPresent()) {
+      alert = alert.onlyIf(decision.condition().get(), AnalysisRef.of(analysis), webApi);
+    }
+    if (rehearsal) {
+      delivery.warmUp(settings, alert);
+      return "rehearsed";
+    }
+    DeliveryOutcome outcome = delivery.deliver(settings, alert);
+    LOG.info("Mattermost: alert for {}: {}{}", what, outcome, decision.condition().isPresent()
+        ? " (sent if the previous quality gate status, asked of the Web API, differs)" : "");
     return outcome.name().toLowerCase(java.util.Locale.ROOT);
   }
 
@@ -150,19 +189,23 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
     return "sonar:" + analysis.getProject().getKey() + "@" + branch;
   }
 
-  private PreviousStatusSource previousStatusSource(GateSettings settings) {
+  /** The Web API that knows the previous gate status, or null when "changes" cannot or need not ask it. */
+  private WebApiPreviousStatus webApi(GateSettings settings, Configuration settingsSource, boolean rehearsal) {
     if (settings.notifyMode() != NotifyMode.CHANGES || settings.webApiToken().isEmpty()) {
-      return (analysis, deadline) -> PreviousStatus.UNKNOWN;
+      return null;
     }
-    HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(settings, config));
+    HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(settings, settingsSource));
     if (baseUrl == null) {
-      LOG.warn("Mattermost: invalid setting {}: must be an http:// or https:// URL", MattermostProperties.WEB_API_URL);
-      return (analysis, deadline) -> PreviousStatus.UNKNOWN;
+      if (!rehearsal) {
+        LOG.warn("Mattermost: invalid setting {}: must be an http:// or https:// URL",
+            MattermostProperties.WEB_API_URL);
+      }
+      return null;
     }
     return new WebApiPreviousStatus(delivery.httpClient(), baseUrl, settings.webApiToken().get());
   }
 
-  private static String warRoomUrl(GateSettings settings) {
+  private static String warRoomUrl(GateSettings settings, boolean rehearsal) {
     Optional<String> channel = settings.warRoomChannel();
     Optional<String> site = settings.linkSiteUrl();
     if (channel.isEmpty() || site.isEmpty() || settings.team().isEmpty()) {
@@ -171,7 +214,9 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask {
     try {
       return WarRoom.link(site.get(), settings.team().get(), channel.get());
     } catch (IllegalArgumentException e) {
-      LOG.warn("Mattermost: no War Room link: {}", e.getMessage());
+      if (!rehearsal) {
+        LOG.warn("Mattermost: no War Room link: {}", e.getMessage());
+      }
       return null;
     }
   }

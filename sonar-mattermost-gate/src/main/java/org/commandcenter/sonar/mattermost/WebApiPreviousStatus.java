@@ -21,9 +21,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.sonar.api.ce.posttask.Analysis;
-import org.sonar.api.ce.posttask.Branch;
-import org.sonar.api.ce.posttask.PostProjectAnalysisTask.ProjectAnalysis;
 import org.sonar.api.utils.log.Logger;
 import org.sonar.api.utils.log.Loggers;
 
@@ -32,10 +29,11 @@ import org.sonar.api.utils.log.Loggers;
  * analyses of the branch or pull request (newest first; needs Browse on the project), and
  * {@code api/qualitygates/project_status?analysisId=} gives the gate status of the one before the current.
  */
-public final class WebApiPreviousStatus implements PreviousStatusSource {
+public final class WebApiPreviousStatus {
 
   private static final Logger LOG = Loggers.get(WebApiPreviousStatus.class);
-  private static final Duration MAX_CALL = Duration.ofMillis(700);
+  /** Asked on a delivery thread, never the Compute Engine's: a cold web server may take a few seconds. */
+  private static final Duration MAX_CALL = Duration.ofSeconds(5);
   private static final DateTimeFormatter SONAR_DATE = new DateTimeFormatterBuilder()
       .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
       .appendPattern("[XXX][XX][X]")
@@ -51,8 +49,8 @@ public final class WebApiPreviousStatus implements PreviousStatusSource {
     this.token = Objects.requireNonNull(token, "token == null");
   }
 
-  @Override
-  public PreviousStatus previousStatus(ProjectAnalysis analysis, Instant deadline) {
+  /** Never throws: a failure is {@link PreviousStatus#UNKNOWN}, logged. Returns by {@code deadline}. */
+  public PreviousStatus previousStatus(AnalysisRef analysis, Instant deadline) {
     try {
       Optional<String> previousAnalysis = previousAnalysisKey(analysis, deadline);
       if (previousAnalysis.isEmpty()) {
@@ -78,23 +76,21 @@ public final class WebApiPreviousStatus implements PreviousStatusSource {
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("Mattermost: cannot read the previous quality gate status of {} from the SonarQube Web API ({}): {}",
-          analysis.getProject().getKey(), ServerUrls.withoutCredentials(baseUrl), e.getMessage());
+          analysis.projectKey(), ServerUrls.withoutCredentials(baseUrl), e.getMessage());
       return PreviousStatus.UNKNOWN;
     }
   }
 
-  private Optional<String> previousAnalysisKey(ProjectAnalysis analysis, Instant deadline) throws IOException {
+  private Optional<String> previousAnalysisKey(AnalysisRef analysis, Instant deadline) throws IOException {
     HttpUrl.Builder url = baseUrl.newBuilder()
         .addPathSegments("api/project_analyses/search")
-        .addQueryParameter("project", analysis.getProject().getKey())
+        .addQueryParameter("project", analysis.projectKey())
         .addQueryParameter("ps", "5");
-    Optional<Branch> branch = analysis.getBranch();
-    if (branch.isPresent() && !branch.get().isMain() && branch.get().getName().isPresent()) {
-      String parameter = branch.get().getType() == Branch.Type.PULL_REQUEST ? "pullRequest" : "branch";
-      url.addQueryParameter(parameter, branch.get().getName().get());
+    if (analysis.branchParameter() != null && analysis.branchName() != null) {
+      url.addQueryParameter(analysis.branchParameter(), analysis.branchName());
     }
-    String currentKey = analysis.getAnalysis().map(Analysis::getAnalysisUuid).orElse(null);
-    Instant currentDate = analysis.getAnalysis().map(a -> a.getDate().toInstant()).orElse(null);
+    String currentKey = analysis.analysisKey();
+    Instant currentDate = analysis.analysisDate();
     JsonArray analyses = get(url.build(), deadline).getAsJsonArray("analyses");
     if (analyses == null) {
       throw new IOException("no 'analyses' in the answer of api/project_analyses/search");

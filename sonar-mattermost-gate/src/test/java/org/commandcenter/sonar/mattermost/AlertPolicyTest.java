@@ -2,8 +2,6 @@ package org.commandcenter.sonar.mattermost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.sonar.api.ce.posttask.PostProjectAnalysisTask.ProjectAnalysis;
 
@@ -11,13 +9,8 @@ class AlertPolicyTest {
 
   private final MapConfiguration config = new MapConfiguration()
       .set(MattermostProperties.WEBHOOK_URL, "http://127.0.0.1:1/hooks/abc");
-  private final AtomicInteger lookups = new AtomicInteger();
-
   private AlertDecision decide(ProjectAnalysis analysis, PreviousStatus previous) {
-    return AlertPolicy.decide(GateSettings.from(config), analysis, (a, deadline) -> {
-      lookups.incrementAndGet();
-      return previous;
-    }, Instant.now().plusSeconds(1));
+    return AlertPolicy.decide(GateSettings.from(config), analysis, previous);
   }
 
   private static ProjectAnalysis failing() {
@@ -32,7 +25,6 @@ class AlertPolicyTest {
   void failedModeAlertsOnEveryFailedGateOnly() {
     assertThat(decide(failing(), PreviousStatus.ERROR).kind()).contains(AlertKind.GATE_FAILED);
     assertThat(decide(passing(), PreviousStatus.ERROR).shouldSend()).isFalse();
-    assertThat(lookups).hasValue(0);
   }
 
   @Test
@@ -58,6 +50,29 @@ class AlertPolicyTest {
     assertThat(failed.fellBack()).isTrue();
     assertThat(passed.shouldSend()).isFalse();
     assertThat(passed.fellBack()).isTrue();
+  }
+
+  @Test
+  void changesModeLeavesAPreviousStatusStillToBeAskedToTheCondition() {
+    config.set(MattermostProperties.NOTIFY, "changes");
+
+    AlertDecision failed = decide(failing(), PreviousStatus.ASK_LATER);
+    AlertDecision passed = decide(passing(), PreviousStatus.ASK_LATER);
+
+    assertThat(failed.kind()).contains(AlertKind.GATE_FAILED);
+    assertThat(failed.condition()).contains(GateCondition.PREVIOUS_NOT_FAILED);
+    assertThat(passed.kind()).contains(AlertKind.BACK_TO_GREEN);
+    assertThat(passed.condition()).contains(GateCondition.PREVIOUS_FAILED);
+    // The condition says what the decision with the known status would have been.
+    for (PreviousStatus previous : new PreviousStatus[] {PreviousStatus.OK, PreviousStatus.ERROR,
+        PreviousStatus.NONE, PreviousStatus.UNKNOWN}) {
+      assertThat(GateCondition.PREVIOUS_NOT_FAILED.holds(previous)).as("failed after %s", previous)
+          .isEqualTo(decide(failing(), previous).shouldSend());
+      assertThat(GateCondition.PREVIOUS_FAILED.holds(previous)).as("passed after %s", previous)
+          .isEqualTo(decide(passing(), previous).shouldSend());
+    }
+    assertThat(decide(failing(), PreviousStatus.OK).condition()).isEmpty();
+    assertThat(GateCondition.parse(GateCondition.PREVIOUS_FAILED.value())).isEqualTo(GateCondition.PREVIOUS_FAILED);
   }
 
   @Test

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
 import org.sonar.api.testfixtures.log.LogTesterJUnit5;
-import org.sonar.api.ce.posttask.PostProjectAnalysisTask.ProjectAnalysis;
 
 class WebApiPreviousStatusTest {
 
@@ -32,7 +31,7 @@ class WebApiPreviousStatusTest {
   void start() throws Exception {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     source = new WebApiPreviousStatus(http, server.url("/sonar/"), "squ_token");
-    // One request before the test, so loading OkHttp's classes and connecting do not eat into a call's 700 ms cap.
+    // One request before the test, so loading OkHttp's classes and connecting do not eat into a deadline.
     server.enqueue(new MockResponse.Builder().code(204).build());
     try (okhttp3.Response warmUp = http.newCall(new okhttp3.Request.Builder().url(server.url("/warm-up")).build())
         .execute()) {
@@ -68,8 +67,8 @@ class WebApiPreviousStatusTest {
         + "{\"key\":\"prev\",\"date\":\"2026-11-28T08:00:00+0000\"}]}"));
     server.enqueue(json("{\"projectStatus\":{\"status\":\"OK\"}}"));
 
-    ProjectAnalysis onPullRequest = Analyses.tester(Analyses.noop(), Analyses.failingGate())
-        .withBranch(Analyses.pullRequest("42")).execute();
+    AnalysisRef onPullRequest = AnalysisRef.of(Analyses.tester(Analyses.noop(), Analyses.failingGate())
+        .withBranch(Analyses.pullRequest("42")).execute());
     assertThat(source.previousStatus(onPullRequest, soon())).isEqualTo(PreviousStatus.OK);
 
     assertThat(server.takeRequest(5, TimeUnit.SECONDS).getUrl().queryParameter("pullRequest")).isEqualTo("42");
@@ -87,7 +86,7 @@ class WebApiPreviousStatusTest {
   void isUnknownWhenTheServerIsSlowerThanTheDeadline() {
     server.enqueue(json("{\"analyses\":[]}").newBuilder().headersDelay(3, TimeUnit.SECONDS).build());
 
-    ProjectAnalysis analysis = analysis();
+    AnalysisRef analysis = analysis();
     long started = System.nanoTime();
     PreviousStatus status = source.previousStatus(analysis, Instant.now().plusMillis(300));
 
@@ -115,8 +114,27 @@ class WebApiPreviousStatusTest {
         .contains("HTTP 403").contains("Browse permission").doesNotContain("pa55word").doesNotContain("squ_token");
   }
 
-  private static ProjectAnalysis analysis() {
-    return Analyses.tester(Analyses.noop(), Analyses.failingGate()).execute();
+  @Test
+  void findsTheSameFromWhatAnAlertKeepsInTheOutbox() throws Exception {
+    AnalysisRef onBranch = AnalysisRef.of(Analyses.tester(Analyses.noop(), Analyses.failingGate())
+        .withBranch(Analyses.branch("release/2.1")).execute());
+    java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    onBranch.writeTo((name, value) -> {
+      if (value != null) {
+        attributes.put(name, value);
+      }
+    });
+
+    assertThat(AnalysisRef.from(attributes)).isEqualTo(onBranch);
+    assertThat(onBranch.branchParameter()).isEqualTo("branch");
+    assertThat(onBranch.analysisKey()).isEqualTo(Analyses.ANALYSIS_UUID);
+    assertThat(onBranch.analysisDate()).isEqualTo(Analyses.DATE);
+    assertThat(AnalysisRef.from(java.util.Map.of("sonar.project", "shop")))
+        .isEqualTo(new AnalysisRef("shop", null, null, null, null));
+  }
+
+  private static AnalysisRef analysis() {
+    return AnalysisRef.of(Analyses.tester(Analyses.noop(), Analyses.failingGate()).execute());
   }
 
   private static Instant soon() {
