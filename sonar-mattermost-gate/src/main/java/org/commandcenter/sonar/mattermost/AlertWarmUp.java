@@ -30,14 +30,15 @@ final class AlertWarmUp {
    * What the rehearsal uses while the plugin is not configured yet (settings are often made after the server
    * started): a bot connection with "changes", so the whole path is gone through. Nothing is ever sent with it.
    */
-  private static final Configuration STAND_IN_SETTINGS = new StandInSettings(Map.of(
-      MattermostProperties.SITE_URL, "http://localhost:8065",
-      MattermostProperties.BOT_TOKEN, "warmupwarmupwarmupwarmupwa",
-      MattermostProperties.TEAM, "warm-up",
-      MattermostProperties.DEFAULT_CHANNEL, "warm-up",
-      MattermostProperties.WAR_ROOM_CHANNEL, "war-room",
-      MattermostProperties.NOTIFY, NotifyMode.CHANGES.value(),
-      MattermostProperties.WEB_API_TOKEN, "warm-up"));
+  private static final GateSettingsSource STAND_IN_SETTINGS = GateSettingsSource.readEveryTime(
+      new StandInSettings(Map.of(
+          MattermostProperties.SITE_URL, "http://localhost:8065",
+          MattermostProperties.BOT_TOKEN, "warmupwarmupwarmupwarmupwa",
+          MattermostProperties.TEAM, "warm-up",
+          MattermostProperties.DEFAULT_CHANNEL, "warm-up",
+          MattermostProperties.WAR_ROOM_CHANNEL, "war-room",
+          MattermostProperties.NOTIFY, NotifyMode.CHANGES.value(),
+          MattermostProperties.WEB_API_TOKEN, "warm-up")));
 
   private AlertWarmUp() {
   }

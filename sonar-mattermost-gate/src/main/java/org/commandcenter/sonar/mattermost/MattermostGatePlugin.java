@@ -8,7 +8,7 @@ public class MattermostGatePlugin implements Plugin {
   @Override
   public void define(Context context) {
     context.addExtensions(MattermostProperties.definitions());
-    context.addExtensions(AlertDelivery.class, LastGateStatuses.class, QualityGateAlertTask.class,
-        ProjectChannelSensor.class);
+    context.addExtensions(AlertDelivery.class, LastGateStatuses.class, GateSettingsSource.class,
+        QualityGateAlertTask.class, ProjectChannelSensor.class);
   }
 }

@@ -32,13 +32,15 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable 
   private final Server server;
   private final AlertDelivery delivery;
   private final LastGateStatuses lastStatuses;
+  private final GateSettingsSource settingsSource;
 
   public QualityGateAlertTask(Configuration config, Server server, AlertDelivery delivery,
-      LastGateStatuses lastStatuses) {
+      LastGateStatuses lastStatuses, GateSettingsSource settingsSource) {
     this.config = Objects.requireNonNull(config, "config == null");
     this.server = Objects.requireNonNull(server, "server == null");
     this.delivery = Objects.requireNonNull(delivery, "delivery == null");
     this.lastStatuses = Objects.requireNonNull(lastStatuses, "lastStatuses == null");
+    this.settingsSource = Objects.requireNonNull(settingsSource, "settingsSource == null");
   }
 
   /** With the Compute Engine: warms the alert's path up in the background ({@link AlertWarmUp}). */
@@ -61,7 +63,7 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable 
   public void finished(Context context) {
     String outcome;
     try {
-      outcome = alert(context.getProjectAnalysis(), config, false);
+      outcome = alert(context.getProjectAnalysis(), settingsSource, false);
     } catch (Exception | LinkageError e) {
       // An alert is never worth failing or stalling the analysis over.
       LOG.warn("Mattermost: alert failed: {}", e.toString());
@@ -85,27 +87,27 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable 
    * without logging about the analysis: the warm-up's way of loading and linking what the first real alert runs.
    * With the settings as they are, or with {@code standIn} while they make no alert (not configured yet).
    */
-  void rehearse(ProjectAnalysis analysis, Configuration standIn) {
-    Configuration settings = config;
+  void rehearse(ProjectAnalysis analysis, GateSettingsSource standIn) {
+    GateSettingsSource source = settingsSource;
     try {
-      if (!GateSettings.from(config).isActive()) {
-        settings = standIn;
+      if (!settingsSource.current().isActive()) {
+        source = standIn;
       }
     } catch (IllegalArgumentException e) {
-      settings = standIn;
+      source = standIn;
     }
-    alert(analysis, settings, true);
+    alert(analysis, source, true);
   }
 
   /**
-   * @param settingsSource the plugin's settings: {@link #config}, but for a rehearsal
+   * @param source the plugin's settings: {@link #settingsSource}, but for a rehearsal
    * @param rehearsal the warm-up's: log nothing, deliver nothing
    */
-  private String alert(ProjectAnalysis analysis, Configuration settingsSource, boolean rehearsal) {
+  private String alert(ProjectAnalysis analysis, GateSettingsSource source, boolean rehearsal) {
     String projectKey = analysis.getProject().getKey();
     GateSettings settings;
     try {
-      settings = GateSettings.from(settingsSource);
+      settings = source.current();
     } catch (IllegalArgumentException e) {
       if (!rehearsal) {
         LOG.warn("Mattermost: no alert for {}, invalid setting {}", projectKey, e.getMessage());
@@ -118,7 +120,7 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable 
     // A rehearsal runs the same lines, with nothing to say: what it leaves for later is only the logging.
     (rehearsal ? List.<String>of() : settings.warnings())
         .forEach(warning -> LOG.warn("Mattermost: invalid setting {}", warning));
-    WebApiPreviousStatus webApi = webApi(settings, settingsSource, rehearsal);
+    WebApiPreviousStatus webApi = webApi(settings, source.configuration(), rehearsal);
     PreviousStatus previous = settings.notifyMode() != NotifyMode.CHANGES ? PreviousStatus.UNKNOWN
         : lastStatuses.recall(analysis).orElse(webApi != null ? PreviousStatus.ASK_LATER : PreviousStatus.UNKNOWN);
     AlertDecision decision = AlertPolicy.decide(settings, analysis, previous);

@@ -75,7 +75,7 @@ class ApiCompatibilityTest {
   @Test
   void givesEveryExtensionOnePublicConstructor() {
     for (Class<?> extension : List.of(MattermostGatePlugin.class, QualityGateAlertTask.class, AlertDelivery.class,
-        LastGateStatuses.class, ProjectChannelSensor.class)) {
+        LastGateStatuses.class, GateSettingsSource.class, ProjectChannelSensor.class)) {
       org.assertj.core.api.Assertions.assertThat(extension.getConstructors()).as(extension.getName()).hasSize(1);
     }
   }

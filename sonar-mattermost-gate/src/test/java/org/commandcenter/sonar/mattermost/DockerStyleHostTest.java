@@ -48,7 +48,7 @@ class DockerStyleHostTest {
     delivery = AlertDelivery.withTuning(config, FAST);
     delivery.start();
     QualityGateAlertTask task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"),
-        delivery, LastGateStatuses.none());
+        delivery, LastGateStatuses.none(), GateSettingsSource.readEveryTime(config));
 
     Analyses.tester(task, Analyses.failingGate()).execute();
 

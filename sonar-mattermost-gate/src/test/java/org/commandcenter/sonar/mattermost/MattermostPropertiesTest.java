@@ -78,8 +78,8 @@ class MattermostPropertiesTest {
 
     @SuppressWarnings("unchecked") // the API returns a raw List
     List<Object> extensions = context.getExtensions();
-    assertThat(extensions).contains(AlertDelivery.class, LastGateStatuses.class, QualityGateAlertTask.class,
-        ProjectChannelSensor.class);
+    assertThat(extensions).contains(AlertDelivery.class, LastGateStatuses.class, GateSettingsSource.class,
+        QualityGateAlertTask.class, ProjectChannelSensor.class);
     assertThat(extensions).filteredOn(PropertyDefinition.class::isInstance).hasSize(17);
   }
 

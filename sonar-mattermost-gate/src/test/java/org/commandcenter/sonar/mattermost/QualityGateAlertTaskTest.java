@@ -78,7 +78,7 @@ class QualityGateAlertTaskTest {
         .set(MattermostProperties.WAR_ROOM_CHANNEL, "war-room");
     delivery = started();
     task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery,
-        new LastGateStatuses(config));
+        new LastGateStatuses(config), GateSettingsSource.readEveryTime(config));
   }
 
   /** What the Compute Engine does at start: create the component and start it (it resumes the outbox). */
@@ -135,7 +135,7 @@ class QualityGateAlertTaskTest {
   void stillAlertsWithWorkingLinksWhenTheServerBaseUrlIsNotAUrl() throws Exception {
     config.set("sonar.web.port", "9100");
     task = new QualityGateAlertTask(config, new FixedServer("sonar.example.com"), delivery,
-        new LastGateStatuses(config));
+        new LastGateStatuses(config), GateSettingsSource.readEveryTime(config));
 
     Analyses.tester(task, Analyses.failingGate()).execute();
 
@@ -468,7 +468,7 @@ class QualityGateAlertTaskTest {
         FAST.retryPolicy(), FAST.capacity(), Duration.ofSeconds(2), Duration.ofSeconds(2), FAST.closeTimeout()));
     delivery.start();
     task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery,
-        new LastGateStatuses(config));
+        new LastGateStatuses(config), GateSettingsSource.readEveryTime(config));
     mattermost.faults().down();
     Analyses.tester(task, Analyses.failingGate()).execute();
     awaitLog(Level.WARN, "delivery stopped working");
@@ -649,7 +649,7 @@ class QualityGateAlertTaskTest {
     logTester.clear();
     delivery = started();
     task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery,
-        new LastGateStatuses(config));
+        new LastGateStatuses(config), GateSettingsSource.readEveryTime(config));
   }
 
   /** Lines the delivery engine's threads log come a moment after what they report on. */
