@@ -1,7 +1,9 @@
 package org.commandcenter.sonar.mattermost;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ public class GateSettingsSource implements Startable {
   /** Null: read at every call. */
   private final Duration refresh;
   private volatile Read latest;
+  private final List<Runnable> connectionChanges = new CopyOnWriteArrayList<>();
   private ScheduledExecutorService refresher;
 
   public GateSettingsSource(Configuration config) {
@@ -62,6 +65,14 @@ public class GateSettingsSource implements Startable {
     return read.settings();
   }
 
+  /**
+   * Runs {@code listener} on the background thread when a read finds the Mattermost connection changed (another
+   * site, token or webhook, or one where there was none): e.g. to build the new client before an alert needs it.
+   */
+  void onConnectionChange(Runnable listener) {
+    connectionChanges.add(Objects.requireNonNull(listener, "listener == null"));
+  }
+
   /** What the settings are read from, for what else it holds (the web server's port and context). */
   Configuration configuration() {
     return config;
@@ -89,7 +100,12 @@ public class GateSettingsSource implements Startable {
 
   private void refresh() {
     try {
-      latest = read();
+      Read before = latest;
+      Read read = read();
+      latest = read;
+      if (before != null && !Objects.equals(before.connection(), read.connection())) {
+        connectionChanges.forEach(Runnable::run);
+      }
     } catch (RuntimeException e) {
       // The database may be briefly away: the task keeps the settings read last, and the next refresh tries again.
       LOG.debug("Mattermost: cannot read the settings", e);
@@ -105,5 +121,8 @@ public class GateSettingsSource implements Startable {
   }
 
   private record Read(GateSettings settings, IllegalArgumentException error) {
+    GateSettings.ConnectionKey connection() {
+      return settings == null || !settings.isActive() ? null : settings.connectionKey();
+    }
   }
 }

@@ -43,9 +43,13 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable 
     this.settingsSource = Objects.requireNonNull(settingsSource, "settingsSource == null");
   }
 
-  /** With the Compute Engine: warms the alert's path up in the background ({@link AlertWarmUp}). */
+  /**
+   * With the Compute Engine: warms the alert's path up in the background ({@link AlertWarmUp}), and again with the
+   * new connection when an administrator changes it.
+   */
   @Override
   public void start() {
+    settingsSource.onConnectionChange(() -> AlertWarmUp.run(this));
     AlertWarmUp.startInBackground(this);
   }
 

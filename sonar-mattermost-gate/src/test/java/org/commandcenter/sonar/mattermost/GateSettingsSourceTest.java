@@ -58,6 +58,27 @@ class GateSettingsSourceTest {
   }
 
   @Test
+  void tellsWhenTheConnectionChangesAndOnlyThen() throws Exception {
+    source = new GateSettingsSource(counted, Duration.ofMillis(30));
+    AtomicInteger changes = new AtomicInteger();
+    source.onConnectionChange(changes::incrementAndGet);
+    source.start();
+    awaitReads(1);
+
+    settings.set(MattermostProperties.NOTIFY, "always"); // not the connection
+    Thread.sleep(200);
+    assertThat(changes).hasValue(0);
+
+    settings.set(MattermostProperties.WEBHOOK_URL, "http://127.0.0.1:2/hooks/def");
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (changes.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(200);
+    assertThat(changes).hasValue(1);
+  }
+
+  @Test
   void beforeTheFirstBackgroundReadItReadsOnTheCallersThreadOnce() {
     source = new GateSettingsSource(counted, Duration.ofHours(1)); // not started: no background read yet
 

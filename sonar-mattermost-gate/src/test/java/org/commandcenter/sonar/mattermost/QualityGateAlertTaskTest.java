@@ -54,6 +54,7 @@ class QualityGateAlertTaskTest {
   private AlertDelivery delivery;
   private MapConfiguration config;
   private QualityGateAlertTask task;
+  private LastGateStatuses lastStatuses;
   private volatile String previousGateStatus = "OK";
   private volatile int webApiStatus = 200;
 
@@ -77,8 +78,9 @@ class QualityGateAlertTaskTest {
         .set(MattermostProperties.DEFAULT_CHANNEL, "alerts")
         .set(MattermostProperties.WAR_ROOM_CHANNEL, "war-room");
     delivery = started();
+    lastStatuses = new LastGateStatuses(config);
     task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery,
-        new LastGateStatuses(config), GateSettingsSource.readEveryTime(config));
+        lastStatuses, GateSettingsSource.readEveryTime(config));
   }
 
   /** What the Compute Engine does at start: create the component and start it (it resumes the outbox). */
@@ -91,6 +93,7 @@ class QualityGateAlertTaskTest {
   @AfterEach
   void stop() throws Exception {
     delivery.stop();
+    lastStatuses.stop();
     sonarWebApi.close();
     mattermost.close();
   }
@@ -135,7 +138,7 @@ class QualityGateAlertTaskTest {
   void stillAlertsWithWorkingLinksWhenTheServerBaseUrlIsNotAUrl() throws Exception {
     config.set("sonar.web.port", "9100");
     task = new QualityGateAlertTask(config, new FixedServer("sonar.example.com"), delivery,
-        new LastGateStatuses(config), GateSettingsSource.readEveryTime(config));
+        lastStatuses, GateSettingsSource.readEveryTime(config));
 
     Analyses.tester(task, Analyses.failingGate()).execute();
 
@@ -264,6 +267,7 @@ class QualityGateAlertTaskTest {
     changesMode();
     Analyses.tester(task, Analyses.failingGate()).withAnalysisUuid("AYz-analysis-1").execute();
     awaitDelivered(1);
+    lastStatuses.awaitWritten();
     Path remembered;
     try (java.util.stream.Stream<Path> files = Files.list(dataDir.resolve(LastGateStatuses.DIRECTORY))) {
       remembered = files.filter(file -> !file.toString().endsWith(".tmp")).findFirst().orElseThrow();
@@ -468,7 +472,7 @@ class QualityGateAlertTaskTest {
         FAST.retryPolicy(), FAST.capacity(), Duration.ofSeconds(2), Duration.ofSeconds(2), FAST.closeTimeout()));
     delivery.start();
     task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery,
-        new LastGateStatuses(config), GateSettingsSource.readEveryTime(config));
+        lastStatuses, GateSettingsSource.readEveryTime(config));
     mattermost.faults().down();
     Analyses.tester(task, Analyses.failingGate()).execute();
     awaitLog(Level.WARN, "delivery stopped working");
@@ -499,6 +503,7 @@ class QualityGateAlertTaskTest {
     webApiGate.countDown();
 
     assertThat(single("alerts").attachments().get(0).get("title").getAsString()).startsWith("Quality gate failed");
+    lastStatuses.awaitWritten();
     assertThat(Files.readAllLines(dataDir.resolve(LastGateStatuses.DIRECTORY).resolve(onlyFile()))).first()
         .isEqualTo("ERROR");
   }
@@ -649,7 +654,7 @@ class QualityGateAlertTaskTest {
     logTester.clear();
     delivery = started();
     task = new QualityGateAlertTask(config, new FixedServer("https://sonar.example.com/"), delivery,
-        new LastGateStatuses(config), GateSettingsSource.readEveryTime(config));
+        lastStatuses, GateSettingsSource.readEveryTime(config));
   }
 
   /** Lines the delivery engine's threads log come a moment after what they report on. */
