@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.commandcenter.sonar.mattermost.AlertDelivery;
 import org.commandcenter.sonar.mattermost.FixedServer;
+import org.commandcenter.sonar.mattermost.GateSettingsSource;
 import org.commandcenter.sonar.mattermost.LastGateStatuses;
 import org.commandcenter.sonar.mattermost.MapConfiguration;
 import org.commandcenter.sonar.mattermost.MattermostProperties;
@@ -42,10 +43,11 @@ final class PluginGateAlert {
         .set(MattermostProperties.WAR_ROOM_CHANNEL, LocalMattermost.WAR_ROOM)
         .set(MattermostProperties.NOTIFY, "failed");
     // No sonar.path.data here: the outbox stays in memory, which is all a one-alert demo needs.
-    AlertDelivery delivery = new AlertDelivery(settings);
+    GateSettingsSource source = new GateSettingsSource(settings); // not started: read once, when the alert is made
+    AlertDelivery delivery = new AlertDelivery(settings, source);
     delivery.start();
     QualityGateAlertTask task = new QualityGateAlertTask(settings, new FixedServer(SONAR_URL), delivery,
-        new LastGateStatuses(settings));
+        new LastGateStatuses(settings), source);
     PostProjectAnalysisTaskTester.of(task)
         .withCeTask(newCeTaskBuilder().setId("AYz9-ce-task-142").setStatus(CeTask.Status.SUCCESS).build())
         .withProject(newProjectBuilder().setUuid("uuid-payments").setKey(ScriptedBuilds.JOB).setName(PROJECT_NAME).build())

@@ -55,19 +55,20 @@ public class AlertDelivery implements Startable {
   private final Configuration config;
   private final DeliveryTuning tuning;
   private final OkHttpClient httpClient;
-  /** The settings the last task saw: what a send uses (a background thread may not read the settings itself). */
-  private final AtomicReference<GateSettings> latest = new AtomicReference<>();
+  /** What a send uses: the settings as last read, so a rotated token reaches alerts that wait. */
+  private final GateSettingsSource settings;
   private final AtomicReference<Connection> connection = new AtomicReference<>();
   /** The Web API the last task would ask, with its token: what a condition check uses. */
   private final AtomicReference<WebApiPreviousStatus> webApi = new AtomicReference<>();
   private volatile DeliveryEngine engine;
 
-  public AlertDelivery(Configuration config) {
-    this(config, DeliveryTuning.PRODUCTION);
+  public AlertDelivery(Configuration config, GateSettingsSource settings) {
+    this(config, settings, DeliveryTuning.PRODUCTION);
   }
 
-  private AlertDelivery(Configuration config, DeliveryTuning tuning) {
+  private AlertDelivery(Configuration config, GateSettingsSource settings, DeliveryTuning tuning) {
     this.config = Objects.requireNonNull(config, "config == null");
+    this.settings = Objects.requireNonNull(settings, "settings == null");
     this.tuning = tuning;
     this.httpClient = new OkHttpClient.Builder()
         .connectTimeout(tuning.connectTimeout())
@@ -76,8 +77,9 @@ public class AlertDelivery implements Startable {
         .build();
   }
 
+  /** With the settings read at every send: tests change them between alerts. */
   static AlertDelivery withTuning(Configuration config, DeliveryTuning tuning) {
-    return new AlertDelivery(config, tuning);
+    return new AlertDelivery(config, GateSettingsSource.readEveryTime(config), tuning);
   }
 
   /** Shared by the Mattermost clients and the SonarQube Web API lookups: one pool, one dispatcher. */
@@ -148,7 +150,6 @@ public class AlertDelivery implements Startable {
       LOG.warn("Mattermost: alert for {} not sent, invalid connection settings: {}", alert.what(), e.getMessage());
       return DeliveryOutcome.FAILED;
     }
-    latest.set(settings);
     DeliveryEngine running = engine;
     if (running == null) {
       LOG.warn("Mattermost: alert for {} not sent: the delivery engine is not started", alert.what());
@@ -209,12 +210,12 @@ public class AlertDelivery implements Startable {
 
   private WebApiPreviousStatus webApiFromSettings() {
     try {
-      GateSettings settings = GateSettings.from(config);
-      if (settings.webApiToken().isEmpty()) {
+      GateSettings current = settings.current();
+      if (current.webApiToken().isEmpty()) {
         return null;
       }
-      HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(settings, config));
-      return baseUrl == null ? null : new WebApiPreviousStatus(httpClient, baseUrl, settings.webApiToken().get());
+      HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(current, config));
+      return baseUrl == null ? null : new WebApiPreviousStatus(httpClient, baseUrl, current.webApiToken().get());
     } catch (IllegalArgumentException e) {
       LOG.warn("Mattermost: cannot ask the Web API, invalid setting {}", e.getMessage());
       return null;
@@ -253,21 +254,17 @@ public class AlertDelivery implements Startable {
         .build();
   }
 
-  /** The client for the settings a send should use now: the last task's, else the settings as they are. */
+  /** The client for the settings as last read. */
   private MattermostClient resolve(String key) {
     if (!CONNECTION.equals(key)) {
       throw new IllegalArgumentException("connection: not this plugin's (" + key + ")");
     }
-    GateSettings settings = latest.get();
-    if (settings == null) {
-      settings = GateSettings.from(config);
-      latest.compareAndSet(null, settings);
-    }
-    if (!settings.isActive()) {
+    GateSettings current = settings.current();
+    if (!current.isActive()) {
       throw new IllegalArgumentException("Mattermost is not configured any more (" + MattermostProperties.SITE_URL
           + " and " + MattermostProperties.BOT_TOKEN + ", or " + MattermostProperties.WEBHOOK_URL + ")");
     }
-    return connectionFor(settings).client;
+    return connectionFor(current).client;
   }
 
   /** One client per connection setting; a change of settings builds a new one. */

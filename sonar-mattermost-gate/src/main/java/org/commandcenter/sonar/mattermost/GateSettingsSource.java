@@ -14,8 +14,8 @@ import org.sonar.api.utils.log.Logger;
 import org.sonar.api.utils.log.Loggers;
 
 /**
- * Where the task gets the plugin's settings: read on a background thread when the Compute Engine starts and then
- * every {@link #REFRESH}, so the Compute Engine's thread never reads them itself. There every setting read is a
+ * Where the task and the delivery get the plugin's settings: read on a background thread when the Compute Engine
+ * starts and then every {@link #REFRESH}, so the Compute Engine's thread never reads them itself. There every setting read is a
  * database query (SonarQube's settings cache lives for one task): the twenty the plugin reads took 10–26 ms of each
  * alert's task time on real servers. A change an administrator makes reaches alerts within {@link #REFRESH}.
  */

@@ -464,6 +464,22 @@ class QualityGateAlertTaskTest {
   }
 
   @Test
+  void waitingAlertsGoOutWithTheTokenAnAdministratorFixedMeanwhile() throws Exception {
+    warmUp();
+    mattermost.faults().down();
+    config.set(MattermostProperties.BOT_TOKEN, "wrongwrongwrongwrongwrongw");
+    Analyses.tester(task, Analyses.failingGate()).execute();
+    awaitLog(Level.WARN, "delivery stopped working");
+
+    config.set(MattermostProperties.BOT_TOKEN, MattermostSandbox.SONAR_BOT_TOKEN);
+    mattermost.faults().up();
+
+    assertThat(single("alerts").attachments().get(0).get("title").getAsString()).startsWith("Quality gate failed");
+    awaitDelivered(1);
+    assertThat(delivery.health().failed()).isZero();
+  }
+
+  @Test
   void aNewerAnalysisReplacesTheWaitingAlertOfTheSameProject() throws Exception {
     warmUp();
     // Two seconds between attempts: the second analysis comes while the first alert waits, not while it is tried.
