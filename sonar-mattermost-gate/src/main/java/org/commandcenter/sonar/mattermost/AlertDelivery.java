@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.commandcenter.mattermost.Delivery;
 import org.commandcenter.mattermost.DeliveryEngine;
@@ -58,8 +57,6 @@ public class AlertDelivery implements Startable {
   /** What a send uses: the settings as last read, so a rotated token reaches alerts that wait. */
   private final GateSettingsSource settings;
   private final AtomicReference<Connection> connection = new AtomicReference<>();
-  /** The Web API the last task would ask, with its token: what a condition check uses. */
-  private final AtomicReference<WebApiPreviousStatus> webApi = new AtomicReference<>();
   private volatile DeliveryEngine engine;
 
   public AlertDelivery(Configuration config, GateSettingsSource settings) {
@@ -124,18 +121,18 @@ public class AlertDelivery implements Startable {
    * @param what names the alert in log messages (no secrets)
    * @param summary its line in a digest, when many alerts come at once
    * @param coalesceKey a newer alert with the same key replaces this one while it waits
-   * @param condition null, or what must hold, asked of {@code webApi} for {@code analysis}, for it to be sent
+   * @param condition null, or what must hold, asked of the Web API for {@code analysis}, for it to be sent
    */
   record Alert(Post post, String what, Delivery.Summary summary, String coalesceKey, GateCondition condition,
-      AnalysisRef analysis, WebApiPreviousStatus webApi) {
+      AnalysisRef analysis) {
 
     Alert(Post post, String what, Delivery.Summary summary, String coalesceKey) {
-      this(post, what, summary, coalesceKey, null, null, null);
+      this(post, what, summary, coalesceKey, null, null);
     }
 
-    Alert onlyIf(GateCondition condition, AnalysisRef analysis, WebApiPreviousStatus webApi) {
+    Alert onlyIf(GateCondition condition, AnalysisRef analysis) {
       return new Alert(post, what, summary, coalesceKey, Objects.requireNonNull(condition, "condition == null"),
-          Objects.requireNonNull(analysis, "analysis == null"), Objects.requireNonNull(webApi, "webApi == null"));
+          Objects.requireNonNull(analysis, "analysis == null"));
     }
   }
 
@@ -154,9 +151,6 @@ public class AlertDelivery implements Startable {
     if (running == null) {
       LOG.warn("Mattermost: alert for {} not sent: the delivery engine is not started", alert.what());
       return DeliveryOutcome.FAILED;
-    }
-    if (alert.condition() != null) {
-      webApi.set(alert.webApi());
     }
     Submission submission = running.submit(toDelivery(alert));
     DeliveryResult refused = submission.outcome().getNow(null);
@@ -192,12 +186,9 @@ public class AlertDelivery implements Startable {
   private boolean stillAnAlert(Delivery delivery) {
     GateCondition condition = GateCondition.parse(delivery.condition());
     AnalysisRef analysis = AnalysisRef.from(delivery.attributes());
-    WebApiPreviousStatus source = webApi.get();
-    if (source == null) {
-      source = webApiFromSettings(); // resumed after a restart, before any task ran
-    }
-    PreviousStatus previous = source == null ? PreviousStatus.UNKNOWN
-        : source.previousStatus(analysis, Instant.now().plus(WEB_API_BUDGET));
+    Instant deadline = Instant.now().plus(WEB_API_BUDGET);
+    PreviousStatus previous = webApi().map(source -> source.previousStatus(analysis, deadline))
+        .orElse(PreviousStatus.UNKNOWN);
     boolean holds = condition.holds(previous);
     if (previous == PreviousStatus.UNKNOWN) {
       LOG.warn("Mattermost: previous quality gate status of {} unknown, {} as for '{}'", analysis.projectKey(),
@@ -208,17 +199,13 @@ public class AlertDelivery implements Startable {
     return holds;
   }
 
-  private WebApiPreviousStatus webApiFromSettings() {
+  /** The Web API the settings as last read name; empty without a token (or with invalid settings). */
+  private Optional<WebApiPreviousStatus> webApi() {
     try {
-      GateSettings current = settings.current();
-      if (current.webApiToken().isEmpty()) {
-        return null;
-      }
-      HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(current, config));
-      return baseUrl == null ? null : new WebApiPreviousStatus(httpClient, baseUrl, current.webApiToken().get());
+      return WebApiPreviousStatus.of(httpClient, settings.current(), config);
     } catch (IllegalArgumentException e) {
       LOG.warn("Mattermost: cannot ask the Web API, invalid setting {}", e.getMessage());
-      return null;
+      return Optional.empty();
     }
   }
 

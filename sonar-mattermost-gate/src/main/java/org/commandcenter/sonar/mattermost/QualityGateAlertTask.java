@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import okhttp3.HttpUrl;
 import org.commandcenter.mattermost.Attachment;
 import org.commandcenter.mattermost.Delivery;
 import org.commandcenter.mattermost.Post;
@@ -124,9 +123,9 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable 
     // A rehearsal runs the same lines, with nothing to say: what it leaves for later is only the logging.
     (rehearsal ? List.<String>of() : settings.warnings())
         .forEach(warning -> LOG.warn("Mattermost: invalid setting {}", warning));
-    WebApiPreviousStatus webApi = webApi(settings, source.configuration(), rehearsal);
     PreviousStatus previous = settings.notifyMode() != NotifyMode.CHANGES ? PreviousStatus.UNKNOWN
-        : lastStatuses.recall(analysis).orElse(webApi != null ? PreviousStatus.ASK_LATER : PreviousStatus.UNKNOWN);
+        : lastStatuses.recall(analysis).orElseGet(() -> canAskWebApi(settings, source.configuration(), rehearsal)
+            ? PreviousStatus.ASK_LATER : PreviousStatus.UNKNOWN);
     AlertDecision decision = AlertPolicy.decide(settings, analysis, previous);
     if (decision.fellBack() && !rehearsal) {
       LOG.warn("Mattermost: previous quality gate status of {} unknown, alerting as for '{}' ({})", projectKey,
@@ -157,7 +156,7 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable 
     String what = projectKey + " (" + kind + " to " + route + ")";
     AlertDelivery.Alert alert = new AlertDelivery.Alert(post, what, summary(kind, post), coalesceKey(analysis));
     if (decision.condition().isPresent()) {
-      alert = alert.onlyIf(decision.condition().get(), AnalysisRef.of(analysis), webApi);
+      alert = alert.onlyIf(decision.condition().get(), AnalysisRef.of(analysis));
     }
     if (rehearsal) {
       delivery.warmUp(settings, alert);
@@ -195,20 +194,19 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable 
     return "sonar:" + analysis.getProject().getKey() + "@" + branch;
   }
 
-  /** The Web API that knows the previous gate status, or null when "changes" cannot or need not ask it. */
-  private WebApiPreviousStatus webApi(GateSettings settings, Configuration settingsSource, boolean rehearsal) {
-    if (settings.notifyMode() != NotifyMode.CHANGES || settings.webApiToken().isEmpty()) {
-      return null;
+  /** Whether a delivery thread can ask the Web API for the previous gate status (token set, URL usable). */
+  private boolean canAskWebApi(GateSettings settings, Configuration settingsSource, boolean rehearsal) {
+    if (settings.webApiToken().isEmpty()) {
+      return false;
     }
-    HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(settings, settingsSource));
-    if (baseUrl == null) {
+    if (WebApiPreviousStatus.of(delivery.httpClient(), settings, settingsSource).isEmpty()) {
       if (!rehearsal) {
         LOG.warn("Mattermost: invalid setting {}: must be an http:// or https:// URL",
             MattermostProperties.WEB_API_URL);
       }
-      return null;
+      return false;
     }
-    return new WebApiPreviousStatus(delivery.httpClient(), baseUrl, settings.webApiToken().get());
+    return true;
   }
 
   private static String warRoomUrl(GateSettings settings, boolean rehearsal) {

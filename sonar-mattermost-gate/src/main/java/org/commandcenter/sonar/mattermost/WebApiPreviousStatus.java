@@ -21,6 +21,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.sonar.api.config.Configuration;
 import org.sonar.api.utils.log.Logger;
 import org.sonar.api.utils.log.Loggers;
 
@@ -47,6 +48,20 @@ public final class WebApiPreviousStatus {
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
     this.token = Objects.requireNonNull(token, "token == null");
+  }
+
+  /**
+   * The Web API these settings name, or empty when they have no token or {@code webApiUrl} is not an http(s) URL.
+   *
+   * @param config what the settings come from (the web server's port and context, for the default URL)
+   */
+  static Optional<WebApiPreviousStatus> of(OkHttpClient httpClient, GateSettings settings, Configuration config) {
+    if (settings.webApiToken().isEmpty()) {
+      return Optional.empty();
+    }
+    HttpUrl baseUrl = HttpUrl.parse(ServerUrls.localWebApiUrl(settings, config));
+    return baseUrl == null ? Optional.empty()
+        : Optional.of(new WebApiPreviousStatus(httpClient, baseUrl, settings.webApiToken().get()));
   }
 
   /** Never throws: a failure is {@link PreviousStatus#UNKNOWN}, logged. Returns by {@code deadline}. */
