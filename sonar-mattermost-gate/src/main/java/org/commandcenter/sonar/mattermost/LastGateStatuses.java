@@ -76,6 +76,15 @@ public class LastGateStatuses implements Startable {
    * previous). Never throws: a status that cannot be kept only costs a Web API lookup next time.
    */
   void remember(ProjectAnalysis analysis) {
+    remember(analysis, false);
+  }
+
+  /** Goes through {@link #remember} up to the write, keeping nothing: the warm-up's (see {@link AlertWarmUp}). */
+  void rehearse(ProjectAnalysis analysis) {
+    remember(analysis, true);
+  }
+
+  private void remember(ProjectAnalysis analysis, boolean rehearsal) {
     if (directory == null || analysis.getCeTask().getStatus() != CeTask.Status.SUCCESS
         || analysis.getAnalysis().isEmpty()) {
       return;
@@ -86,8 +95,11 @@ public class LastGateStatuses implements Startable {
     Analysis current = analysis.getAnalysis().get();
     String content = status.name() + "\n" + current.getAnalysisUuid() + "\n" + current.getDate().getTime() + "\n";
     String name = fileName(analysis);
-    unwritten.put(name, content);
     String projectKey = analysis.getProject().getKey();
+    if (rehearsal) {
+      return;
+    }
+    unwritten.put(name, content);
     try {
       writer().execute(() -> write(name, projectKey));
     } catch (RejectedExecutionException e) {
@@ -134,9 +146,14 @@ public class LastGateStatuses implements Startable {
     return writer;
   }
 
+  /** Starts the writer's thread now rather than on the first analysis' time. */
   @Override
   public void start() {
-    // Writes start with the first analysis.
+    if (directory != null) {
+      writer().execute(() -> {
+        // Nothing to write yet: only the thread's start.
+      });
+    }
   }
 
   /** Writes what is still in memory before the Compute Engine stops. */

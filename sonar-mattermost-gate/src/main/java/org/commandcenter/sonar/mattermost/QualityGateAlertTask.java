@@ -100,6 +100,7 @@ public class QualityGateAlertTask implements PostProjectAnalysisTask, Startable 
       source = standIn;
     }
     alert(analysis, source, true);
+    lastStatuses.rehearse(analysis);
   }
 
   /**

@@ -49,4 +49,18 @@ class LastGateStatusesTest {
         .withAnalysisUuid("AYz-3").at(Date.from(Analyses.DATE.plusSeconds(120))).execute()))
         .contains(PreviousStatus.OK);
   }
+
+  @Test
+  void aRehearsalKeepsNothing() throws Exception {
+    MapConfiguration config = new MapConfiguration().set(AlertDelivery.PATH_DATA, dataDir.toString());
+    LastGateStatuses statuses = new LastGateStatuses(config);
+    statuses.start();
+
+    statuses.rehearse(Analyses.tester(Analyses.noop(), Analyses.failingGate()).withAnalysisUuid("AYz-1").execute());
+    statuses.stop();
+
+    assertThat(dataDir.resolve(LastGateStatuses.DIRECTORY)).doesNotExist();
+    assertThat(statuses.recall(Analyses.tester(Analyses.noop(), Analyses.passingGate()).withAnalysisUuid("AYz-2")
+        .at(Date.from(Analyses.DATE.plusSeconds(60))).execute())).isEmpty();
+  }
 }
