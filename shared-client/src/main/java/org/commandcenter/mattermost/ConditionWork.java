@@ -20,7 +20,7 @@ final class ConditionWork extends EngineWork {
   AttemptOutcome perform(DeliveryEngine engine) {
     Delivery delivery = engine.load(entry);
     if (delivery == null) {
-      return AttemptOutcome.failedForGood(null, "the outbox entry cannot be read (moved aside)");
+      return unreadable();
     }
     holds = engine.conditionHolds(delivery);
     return AttemptOutcome.done(delivery, null, null, null);

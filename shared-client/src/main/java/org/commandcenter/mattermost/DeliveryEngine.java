@@ -374,13 +374,7 @@ public final class DeliveryEngine implements AutoCloseable {
       });
       finish(oldest, null, DeliveryResult.dropped(oldest.id), after);
     }
-    entries.put(entry.id, entry);
-    bySequence.put(entry.sequence, entry);
-    lane.waiting.put(entry.sequence, entry);
-    entry.lane = lane;
-    if (entry.conditional) {
-      lane.unchecked++;
-    }
+    enqueue(entry, lane);
     EngineConnection connection = connections.get(entry.connection);
     if (connection.unreachableSince != null) {
       // No attempt is coming soon: whoever waits for the first one hears why at once.
@@ -388,6 +382,17 @@ public final class DeliveryEngine implements AutoCloseable {
     }
     if (!lane.busy) {
       schedule(lane, clock.millis());
+    }
+  }
+
+  /** Makes {@code entry} one of the waiting, at its place in {@code lane}; {@link #finish} undoes it. */
+  private void enqueue(EngineEntry entry, EngineLane lane) {
+    entries.put(entry.id, entry);
+    bySequence.put(entry.sequence, entry);
+    lane.waiting.put(entry.sequence, entry);
+    entry.lane = lane;
+    if (entry.conditional) {
+      lane.unchecked++;
     }
   }
 
@@ -444,13 +449,7 @@ public final class DeliveryEngine implements AutoCloseable {
     for (EngineEntry entry : resumed) {
       nextSequence = Math.max(nextSequence, entry.sequence + 1);
       EngineLane lane = lane(entry.connection, entry.channel);
-      entries.put(entry.id, entry);
-      bySequence.put(entry.sequence, entry);
-      lane.waiting.put(entry.sequence, entry);
-      entry.lane = lane;
-      if (entry.conditional) {
-        lane.unchecked++;
-      }
+      enqueue(entry, lane);
       lane.reconcile = true;
       schedule(lane, clock.millis());
     }

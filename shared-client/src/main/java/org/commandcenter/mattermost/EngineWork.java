@@ -27,6 +27,11 @@ abstract class EngineWork {
 
   abstract void apply(DeliveryEngine engine, AttemptOutcome outcome, List<Runnable> after);
 
+  /** For an entry whose delivery {@link DeliveryEngine#load} could not read (it was moved aside). */
+  static AttemptOutcome unreadable() {
+    return AttemptOutcome.failedForGood(null, "the outbox entry cannot be read (moved aside)");
+  }
+
   /** Sorts an exception: retried, or failed for good. */
   static AttemptOutcome outcomeOf(Exception e, Delivery delivery, MattermostClient client) {
     RateLimitStatus rateLimit = client == null ? null : client.rateLimit();

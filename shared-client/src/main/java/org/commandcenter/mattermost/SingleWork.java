@@ -19,7 +19,7 @@ final class SingleWork extends EngineWork {
   AttemptOutcome perform(DeliveryEngine engine) {
     Delivery delivery = engine.load(entry);
     if (delivery == null) {
-      return AttemptOutcome.failedForGood(null, "the outbox entry cannot be read (moved aside)");
+      return unreadable();
     }
     MattermostClient client = null;
     try {
