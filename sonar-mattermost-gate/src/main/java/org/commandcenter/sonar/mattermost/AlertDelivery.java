@@ -194,7 +194,7 @@ public class AlertDelivery implements Startable {
       LOG.warn("Mattermost: previous quality gate status of {} unknown, {} as for '{}'", analysis.projectKey(),
           holds ? "alerting" : "not alerting", NotifyMode.FAILED.value());
     } else if (!holds) {
-      LOG.info("Mattermost: no alert for {}: {}", Reports.what(delivery), condition.reasonToSkip());
+      LOG.info("Mattermost: no alert for {}: {}", Reports.what(delivery), condition.reason(previous));
     }
     return holds;
   }

@@ -61,24 +61,16 @@ public final class AlertPolicy {
   }
 
   private static AlertDecision onChange(boolean failed, PreviousStatus previous) {
-    switch (previous) {
-      case ASK_LATER:
-        return failed
-            ? AlertDecision.send(AlertKind.GATE_FAILED, "gate failed").onlyIf(GateCondition.PREVIOUS_NOT_FAILED)
-            : AlertDecision.send(AlertKind.BACK_TO_GREEN, "gate passed").onlyIf(GateCondition.PREVIOUS_FAILED);
-      case UNKNOWN:
-        return (failed ? AlertDecision.send(AlertKind.GATE_FAILED, "gate failed")
-            : AlertDecision.skip("gate passed")).fellBackToFailedOnly();
-      case ERROR:
-        return failed ? AlertDecision.skip("gate still failing")
-            : AlertDecision.send(AlertKind.BACK_TO_GREEN, "gate passed after failing");
-      case OK:
-        return failed ? AlertDecision.send(AlertKind.GATE_FAILED, "gate failed after passing")
-            : AlertDecision.skip("gate still passing");
-      case NONE:
-      default:
-        return failed ? AlertDecision.send(AlertKind.GATE_FAILED, "first gate status: failed")
-            : AlertDecision.skip("first gate status: passed");
+    // Whether the previous status makes an alert is the condition's rule: the same when a delivery thread learns the
+    // status later (ASK_LATER).
+    GateCondition condition = GateCondition.forCurrentGate(failed);
+    AlertKind kind = failed ? AlertKind.GATE_FAILED : AlertKind.BACK_TO_GREEN;
+    String reason = condition.reason(previous);
+    if (previous == PreviousStatus.ASK_LATER) {
+      return AlertDecision.send(kind, reason).onlyIf(condition);
     }
+    AlertDecision decision = condition.holds(previous) ? AlertDecision.send(kind, reason) : AlertDecision.skip(reason);
+    return previous == PreviousStatus.UNKNOWN ? decision.fellBackToFailedOnly() : decision;
   }
+
 }

@@ -16,6 +16,11 @@ public enum GateCondition {
     this.value = value;
   }
 
+  /** The condition an alert on the current gate waits for: a failed gate's or a passed gate's. */
+  static GateCondition forCurrentGate(boolean failed) {
+    return failed ? PREVIOUS_NOT_FAILED : PREVIOUS_FAILED;
+  }
+
   /** As stored with the delivery. */
   String value() {
     return value;
@@ -39,8 +44,18 @@ public enum GateCondition {
     return (previous == PreviousStatus.ERROR) == (this == PREVIOUS_FAILED);
   }
 
-  /** Why an alert is not sent, for the log. */
-  String reasonToSkip() {
-    return this == PREVIOUS_NOT_FAILED ? "gate still failing" : "gate still passing";
+  /** Why an alert is sent or not once {@code previous} is known (or not), for the log. */
+  String reason(PreviousStatus previous) {
+    boolean failed = this == PREVIOUS_NOT_FAILED;
+    switch (previous) {
+      case ERROR:
+        return failed ? "gate still failing" : "gate passed after failing";
+      case OK:
+        return failed ? "gate failed after passing" : "gate still passing";
+      case NONE:
+        return failed ? "first gate status: failed" : "first gate status: passed";
+      default:
+        return failed ? "gate failed" : "gate passed";
+    }
   }
 }
